@@ -1,0 +1,32 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAppShell } from './http/app-shell.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { caseRoutes } from './routes/case-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import type { Services } from './services/services.js';
+
+export interface AppOptions {
+	services: Services;
+	appDir: string;
+	logger?: boolean;
+}
+
+/** Builds the HTTP app in boot order: external plugins, then app services, then routes. */
+export async function buildApp({ services, appDir, logger = false }: AppOptions): Promise<FastifyInstance> {
+	const app = Fastify({
+		logger: logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+		bodyLimit: 256 * 1024,
+		trustProxy: false
+	});
+	await app.register(fastifyCookie);
+	registerErrorHandler(app);
+	registerSecurityHeaders(app);
+	healthRoutes(app, services);
+	sessionRoutes(app, services);
+	caseRoutes(app, services);
+	await registerAppShell(app, appDir);
+	return app;
+}

@@ -1,0 +1,73 @@
+import Nano from 'nano';
+
+/** The databases Tandem keeps; see server/README.md for why the layout is what it is. */
+export interface Databases {
+	records: Nano.DocumentScope<Record<string, unknown>>;
+	accounts: Nano.DocumentScope<Record<string, unknown>>;
+}
+
+export interface Couch {
+	kind: 'embedded' | 'couchdb';
+	server: Nano.ServerScope;
+	dbs: Databases;
+	names: { records: string; accounts: string };
+	isReachable(): Promise<boolean>;
+}
+
+export function statusOf(error: unknown): number | undefined {
+	const status = (error as { statusCode?: unknown } | null)?.statusCode;
+	return typeof status === 'number' ? status : undefined;
+}
+
+async function createIfMissing(server: Nano.ServerScope, name: string): Promise<void> {
+	try {
+		await server.db.create(name);
+	} catch (error) {
+		// 412: it exists already. Another server process may have created it a moment ago.
+		if (statusOf(error) !== 412) throw error;
+	}
+}
+
+/** Connects through nano and makes the databases, idempotently, so any number of processes may start at once. */
+export async function connectCouch(url: string, kind: Couch['kind'], prefix: string): Promise<Couch> {
+	const server = Nano({ url });
+	const names = { records: `${prefix}_records`, accounts: `${prefix}_accounts` };
+	await createIfMissing(server, names.records);
+	await createIfMissing(server, names.accounts);
+	return {
+		kind,
+		server,
+		names,
+		dbs: { records: server.use(names.records), accounts: server.use(names.accounts) },
+		async isReachable() {
+			try {
+				await server.use(names.accounts).info();
+				return true;
+			} catch {
+				return false;
+			}
+		}
+	};
+}
+
+/** Retries until the store answers, so the server never accepts requests before its store. */
+export async function waitForStore(url: string, attempts = 60, delayMs = 500): Promise<void> {
+	const server = Nano({ url });
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await server.info();
+			return;
+		} catch (error) {
+			if (statusOf(error) === 401) throw new Error('The store refused the credential in COUCHDB_URL (401)');
+			if (attempt >= attempts) throw new Error(`The store at ${redact(url)} did not answer: ${(error as Error).message}`);
+			await new Promise((resolve) => setTimeout(resolve, delayMs));
+		}
+	}
+}
+
+/** A URL fit for a log line: the password is never printed. */
+export function redact(url: string): string {
+	const parsed = new URL(url);
+	if (parsed.password) parsed.password = '***';
+	return parsed.toString();
+}

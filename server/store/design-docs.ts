@@ -1,0 +1,38 @@
+import type Nano from 'nano';
+import { statusOf } from './couch.js';
+
+interface DesignDoc {
+	_id: string;
+	_rev?: string;
+	language: 'javascript';
+	views: Record<string, { map: string; reduce?: string }>;
+}
+
+/** The records database's views: plain JavaScript maps, which both stores run the same way. */
+export const RECORDS_DESIGN: DesignDoc = {
+	_id: '_design/tandem',
+	language: 'javascript',
+	views: {
+		// Every case record by stage, for the office's oversight lists.
+		'cases-by-stage': {
+			map: "function (doc) { if (doc.type === 'case') { emit([doc.stage, doc.updatedAt], null); } }"
+		}
+	}
+};
+
+/** Writes a design document if it is missing or differs; safe when several processes start at once. */
+export async function ensureDesignDoc(db: Nano.DocumentScope<Record<string, unknown>>, wanted: DesignDoc): Promise<void> {
+	let current: DesignDoc | undefined;
+	try {
+		current = (await db.get(wanted._id)) as unknown as DesignDoc;
+	} catch (error) {
+		if (statusOf(error) !== 404) throw error;
+	}
+	if (current && JSON.stringify(current.views) === JSON.stringify(wanted.views)) return;
+	try {
+		await db.insert({ ...wanted, _rev: current?._rev } as never);
+	} catch (error) {
+		// 409: another process wrote it at the same moment; theirs is the same document.
+		if (statusOf(error) !== 409) throw error;
+	}
+}

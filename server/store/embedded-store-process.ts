@@ -1,0 +1,83 @@
+/**
+ * The embedded CouchDB-compatible store, run as a child of the Tandem server.
+ *
+ * Invariant: nothing reaches express-pouchdb without the admin credential. Its own admin setting
+ * lets anonymous requests through (and some of them crash it), so a guard of ours checks Basic
+ * auth first, then strips the header so express-pouchdb treats the request as its own admin party.
+ */
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import express from 'express';
+import expressPouchDb from 'express-pouchdb';
+import PouchDB from 'pouchdb';
+
+interface StartMessage {
+	type: 'start';
+	dataDir: string;
+	port: number;
+	username: string;
+	password: string;
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+function guard(username: string, password: string): express.RequestHandler {
+	const expected = digest(`${username}:${password}`);
+	return (req, res, next) => {
+		const header = req.headers.authorization ?? '';
+		const given = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString('utf8') : '';
+		if (!timingSafeEqual(digest(given), expected)) {
+			res.status(401).json({ error: 'unauthorized', reason: 'The store answers only the Tandem server.' });
+			return;
+		}
+		delete req.headers.authorization;
+		delete req.headers.cookie;
+		next();
+	};
+}
+
+function start(message: StartMessage): Server {
+	const LevelPouch = PouchDB.defaults({ prefix: `${join(message.dataDir, 'db')}/` });
+	const app = express();
+	app.disable('x-powered-by');
+	app.use(guard(message.username, message.password));
+	app.use(
+		expressPouchDb(LevelPouch, {
+			configPath: join(message.dataDir, 'store-config.json'),
+			logPath: join(message.dataDir, 'store-log.txt'),
+			mode: 'fullCouchDB',
+			overrideMode: {
+				exclude: ['routes/fauxton', 'routes/security', 'routes/replicate', 'routes/special-test-auth', 'replicator']
+			}
+		})
+	);
+	const server = app.listen(message.port, '127.0.0.1', () => {
+		const address = server.address();
+		const port = typeof address === 'object' && address ? address.port : message.port;
+		process.send?.({ type: 'listening', port });
+	});
+	server.on('error', (error) => {
+		process.send?.({ type: 'failed', reason: error.message });
+		process.exit(1);
+	});
+	return server;
+}
+
+let server: Server | undefined;
+
+function stop(): void {
+	if (!server) process.exit(0);
+	server.close(() => process.exit(0));
+	server.closeAllConnections();
+	setTimeout(() => process.exit(0), 3000).unref();
+}
+
+process.on('message', (message: StartMessage | { type: 'stop' }) => {
+	if (message.type === 'start' && !server) server = start(message);
+	if (message.type === 'stop') stop();
+});
+// The parent owns this process: when it goes, however it goes, so do we.
+process.on('disconnect', stop);
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', stop);

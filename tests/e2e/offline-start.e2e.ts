@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { passwordOf } from './support/server-state.js';
+import { signIn, waitForOfflineReady } from './support/sign-in.js';
+
+const DEMO_ASSIGNED = ['RJ-2026-0101', 'RJ-2026-0102', 'RJ-2026-0103', 'RJ-2026-0104'];
+
+test('a facilitator sees their assigned cases, and only those, after signing in', async ({ page }) => {
+	await signIn(page, 'facilitator', passwordOf('facilitator'));
+	const list = page.getByTestId('case-list');
+	await expect(list.getByRole('listitem')).toHaveCount(DEMO_ASSIGNED.length);
+	for (const reference of DEMO_ASSIGNED) await expect(list).toContainText(reference);
+	await expect(list).not.toContainText('RJ-2026-0105');
+	await expect(page.getByTestId('sync-status')).toContainText('Online');
+	await expect(page.getByTestId('sync-status')).toContainText('last synced just now');
+});
+
+test('after one online visit the app cold-starts offline with its data: reload and a new tab', async ({ page, context }) => {
+	await signIn(page, 'facilitator', passwordOf('facilitator'));
+	await expect(page.getByTestId('case-list').getByRole('listitem')).toHaveCount(DEMO_ASSIGNED.length);
+	await waitForOfflineReady(page);
+
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'My cases' })).toBeVisible();
+	await expect(page.getByTestId('case-list').getByRole('listitem')).toHaveCount(DEMO_ASSIGNED.length);
+	await expect(page.getByTestId('sync-status')).toContainText('Offline');
+
+	const tab = await context.newPage();
+	await tab.goto('/cases');
+	await expect(tab.getByTestId('case-list')).toContainText('RJ-2026-0102');
+	await expect(tab.getByTestId('sync-status')).toContainText('Offline');
+	await context.setOffline(false);
+});
+
+test('going back online syncs again and says so', async ({ page, context }) => {
+	await signIn(page, 'cofacilitator', passwordOf('cofacilitator'));
+	await context.setOffline(true);
+	await expect(page.getByTestId('sync-status')).toContainText('Offline');
+	await context.setOffline(false);
+	await expect(page.getByTestId('sync-status')).toContainText('Online');
+	await expect(page.getByTestId('sync-status')).toContainText('last synced just now');
+});

@@ -1,0 +1,64 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+const apiTarget = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
+
+export default defineConfig({
+	plugins: [sveltekit(), SvelteKitPWA({
+			// 'prompt': a waiting worker never takes over by itself; the app asks first.
+			registerType: 'prompt',
+			injectRegister: false,
+			strategies: 'generateSW',
+			kit: { spa: true, adapterFallback: 'index.html' },
+			manifest: {
+				name: 'Tandem — restorative justice casework',
+				short_name: 'Tandem',
+				description: 'Offline-first casework for restorative justice services',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				orientation: 'any',
+				background_color: '#f7f5f0',
+				theme_color: '#1f5f5b',
+				lang: 'en-GB',
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+					{ src: '/icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+					{ src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+				]
+			},
+			workbox: {
+				navigateFallbackDenylist: [/^\/api\//],
+				cleanupOutdatedCaches: true,
+				clientsClaim: false,
+				skipWaiting: false
+			}
+		})],
+	server: { proxy: { '/api': apiTarget } },
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.spec.ts', 'server/**/*.spec.ts'],
+					environment: 'node',
+					setupFiles: ['fake-indexeddb/auto']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'server',
+					include: ['tests/server/**/*.test.ts', 'tests/chaos/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 30_000,
+					hookTimeout: 60_000,
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
