@@ -32,7 +32,8 @@ export default defineConfig({
 			workbox: {
 				navigateFallbackDenylist: [/^\/api\//],
 				cleanupOutdatedCaches: true,
-				clientsClaim: false,
+				// The first install controls the open page at once, so it is offline-ready without a reload.
+				clientsClaim: true,
 				skipWaiting: false
 			}
 		})],

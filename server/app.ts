@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAppShell } from './http/app-shell.js';
@@ -21,6 +22,7 @@ export async function buildApp({ services, appDir, logger = false }: AppOptions)
 		bodyLimit: 256 * 1024,
 		trustProxy: false
 	});
+	await app.register(fastifyCompress, { global: true, threshold: 1024 });
 	await app.register(fastifyCookie);
 	registerErrorHandler(app);
 	registerSecurityHeaders(app);

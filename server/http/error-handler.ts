@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ApiErrorBody } from '../../src/lib/protocol/errors.js';
+import { isStoreUnreachable } from '../store/couch.js';
 import { ApiError } from './api-error.js';
 
 /** The one place the server turns a failure into an answer. 5xx bodies say nothing of the cause. */
@@ -9,6 +10,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
 			const body: ApiErrorBody = { error: error.code, message: error.message };
 			if (error.fields) body.fields = error.fields;
 			return reply.status(error.statusCode).send(body);
+		}
+		if (isStoreUnreachable(error)) {
+			request.log.warn({ err: error }, 'store unreachable');
+			const body: ApiErrorBody = { error: 'store-unavailable', message: 'The records store is not answering. Try again in a minute.' };
+			return reply.status(503).header('Retry-After', '10').send(body);
 		}
 		const status = error.statusCode ?? 500;
 		if (status >= 400 && status < 500) {

@@ -71,3 +71,8 @@ export function redact(url: string): string {
 	if (parsed.password) parsed.password = '***';
 	return parsed.toString();
 }
+
+/** nano reports a store it cannot reach with this plain Error (no status code); see its lib/nano.js. */
+export function isStoreUnreachable(error: unknown): boolean {
+	return error instanceof Error && statusOf(error) === undefined && error.message.startsWith('error happened in your connection');
+}

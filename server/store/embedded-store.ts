@@ -15,6 +15,8 @@ interface StoreCredential {
 }
 
 const STARTUP_TIMEOUT_MS = 30_000;
+const RESTART_DELAY_MS = 500;
+const entry = fileURLToPath(new URL('./embedded-store-process.ts', import.meta.url));
 
 /** The store's admin credential lives in the data folder, made once, readable by its owner only. */
 async function loadOrCreateCredential(dataDir: string): Promise<StoreCredential> {
@@ -29,8 +31,13 @@ async function loadOrCreateCredential(dataDir: string): Promise<StoreCredential>
 	return credential;
 }
 
-function waitForListening(child: ChildProcess): Promise<number> {
-	return new Promise((resolve, reject) => {
+function spawnStore(dataDir: string, port: number, credential: StoreCredential): { child: ChildProcess; listening: Promise<number> } {
+	const child = fork(entry, [], {
+		execArgv: ['--import', 'tsx'],
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+		env: { ...process.env, NODE_ENV: 'production' }
+	});
+	const listening = new Promise<number>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error('The embedded store did not start within 30 s')), STARTUP_TIMEOUT_MS);
 		child.on('message', (message: { type: string; port?: number; reason?: string }) => {
 			if (message.type === 'listening' && message.port) {
@@ -44,27 +51,48 @@ function waitForListening(child: ChildProcess): Promise<number> {
 			reject(new Error(`The embedded store stopped during start-up (exit code ${code})`));
 		});
 	});
+	child.send({ type: 'start', dataDir, port, ...credential });
+	return { child, listening };
 }
 
-/** Starts the embedded store as a child process on loopback and resolves once it listens. */
+/**
+ * Starts the embedded store as a child process on loopback and resolves once it listens.
+ * If it dies, it is started again on the same port; meanwhile the API answers 503.
+ */
 export async function startEmbeddedStore(dataDir: string, port: number): Promise<EmbeddedStore> {
 	await mkdir(join(dataDir, 'db'), { recursive: true, mode: 0o700 });
 	const credential = await loadOrCreateCredential(dataDir);
-	const entry = fileURLToPath(new URL('./embedded-store-process.ts', import.meta.url));
-	const child = fork(entry, [], {
-		execArgv: ['--import', 'tsx'],
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-		env: { ...process.env, NODE_ENV: 'production' }
-	});
-	const listening = waitForListening(child);
-	child.send({ type: 'start', dataDir, port, ...credential });
-	const actualPort = await listening;
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	let current = spawnStore(dataDir, port, credential);
+	const actualPort = await current.listening;
+	let stopping = false;
+
+	const supervise = (child: ChildProcess) => {
+		child.once('exit', (code, signal) => {
+			if (stopping) return;
+			console.error(`The embedded store stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again.`);
+			setTimeout(() => {
+				if (stopping) return;
+				current = spawnStore(dataDir, actualPort, credential);
+				current.listening.then(
+					() => supervise(current.child),
+					(error: Error) => {
+						console.error(`${error.message}; the server cannot go on without its store.`);
+						process.exit(1);
+					}
+				);
+			}, RESTART_DELAY_MS);
+		});
+	};
+	supervise(current.child);
+
 	const auth = `${encodeURIComponent(credential.username)}:${encodeURIComponent(credential.password)}`;
 	return {
 		url: `http://${auth}@127.0.0.1:${actualPort}`,
 		async stop() {
+			stopping = true;
+			const { child } = current;
 			if (child.exitCode !== null || child.signalCode !== null) return;
+			const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 			child.send({ type: 'stop' });
 			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
 			await exited;

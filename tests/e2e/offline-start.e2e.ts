@@ -36,7 +36,9 @@ test('going back online syncs again and says so', async ({ page, context }) => {
 	await signIn(page, 'cofacilitator', passwordOf('cofacilitator'));
 	await context.setOffline(true);
 	await expect(page.getByTestId('sync-status')).toContainText('Offline');
+	const pulled = page.waitForResponse((response) => response.url().endsWith('/api/cases') && response.ok());
 	await context.setOffline(false);
+	await pulled;
 	await expect(page.getByTestId('sync-status')).toContainText('Online');
 	await expect(page.getByTestId('sync-status')).toContainText('last synced just now');
 });

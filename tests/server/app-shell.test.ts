@@ -61,3 +61,15 @@ describe('health and the app shell', () => {
 		expect(answer.body.error).toBe('bad-request');
 	});
 });
+
+describe('compression', () => {
+	it('sends the app scripts gzipped to a browser that accepts it', async () => {
+		const page = await (await fetch(`${server.url}/`)).text();
+		const script = /\/_app\/immutable\/[^"]+\.js/.exec(page)?.[0];
+		expect(script).toBeDefined();
+		const response = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-encoding')).toBe('gzip');
+		expect(response.headers.get('cache-control')).toContain('immutable');
+	});
+});
