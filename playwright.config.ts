@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+/** Set E2E_PORT to run two e2e suites side by side; the update test uses the next port. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3917);
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
@@ -13,7 +16,7 @@ export default defineConfig({
 	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
 	outputDir: 'test-results/playwright-artifacts',
 	use: {
-		baseURL: process.env.E2E_BASE_URL ?? 'http://localhost:3917',
+		baseURL: `http://localhost:${E2E_PORT}`,
 		trace: 'retain-on-failure',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

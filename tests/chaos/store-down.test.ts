@@ -9,7 +9,7 @@ let cookie: string;
 const storePid = (serverPid: number) => Number(readFileSync(`/proc/${serverPid}/task/${serverPid}/children`, 'utf8').trim().split(/\s+/)[0]);
 
 beforeAll(async () => {
-	server = await startServer({ port: 4690, args: ['--demo'] });
+	server = await startServer({ port: 0, args: ['--demo'] });
 	cookie = await signInAs(server.url, 'facilitator', demoPassword(server.output, 'facilitator'));
 });
 afterAll(() => stopServer(server.child));

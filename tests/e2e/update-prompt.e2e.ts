@@ -12,7 +12,7 @@ test.beforeAll(async () => {
 	// A server of its own, serving a copy of the built app that this test can "release" anew.
 	appDir = await mkdtemp(join(tmpdir(), 'tandem-app-'));
 	await cp('build', appDir, { recursive: true });
-	server = await startServer({ port: 3918, env: { TANDEM_APP_DIR: appDir } });
+	server = await startServer({ port: 0, env: { TANDEM_APP_DIR: appDir } });
 });
 test.afterAll(() => stopServer(server.child));
 

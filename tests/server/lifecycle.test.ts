@@ -24,7 +24,7 @@ const isAlive = (pid: number) => {
 
 describe('starting and stopping', () => {
 	it('stops its store on SIGTERM and leaves no process behind', async () => {
-		const server = await startServer({ port: 4590 });
+		const server = await startServer({ port: 0 });
 		const store = childrenOf(server.pid);
 		expect(store.length).toBe(1);
 		await stopServer(server.child);
@@ -33,10 +33,10 @@ describe('starting and stopping', () => {
 	});
 
 	it('keeps the administrator across a restart and never prints the password again', async () => {
-		const first = await startServer({ port: 4591 });
+		const first = await startServer({ port: 0 });
 		const password = /password: (\S+)/.exec(first.output)?.[1];
 		await stopServer(first.child);
-		const second = await startServer({ port: 4591, env: { TANDEM_DATA_DIR: first.dataDir } });
+		const second = await startServer({ port: 0, env: { TANDEM_DATA_DIR: first.dataDir } });
 		try {
 			expect(second.output).not.toContain('password:');
 			const answer = await call(second.url, 'POST', '/api/session', { body: { username: 'admin', password } });

@@ -1,10 +1,8 @@
 import { startServer, stopServer, type StartedServer } from '../support/start-server.js';
 
-let nextPort = 4100 + (process.pid % 400);
-
 /** A real server on the embedded store with a fresh data folder, demo service loaded. */
 export async function startTestServer(args: string[] = ['--demo']): Promise<StartedServer> {
-	return startServer({ port: nextPort++, args });
+	return startServer({ port: 0, args });
 }
 
 export { stopServer };
