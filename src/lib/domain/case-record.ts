@@ -80,7 +80,9 @@ const entries = {
 	exitNote: v.optional(optionalText(2_000)),
 	createdAt: isoDateTime,
 	updatedAt: isoDateTime,
-	createdBy: userId('Record who wrote this')
+	createdBy: userId('Record who wrote this'),
+	/** Who made the latest change, such as a stage move; the audit log keeps the full history. */
+	updatedBy: v.optional(userId('Record who changed this'))
 };
 
 type CaseShape = v.InferOutput<v.StrictObjectSchema<typeof entries, undefined>>;

@@ -78,12 +78,13 @@ export function transition(facts: CaseFacts, request: TransitionRequest, policy:
 			exitReason: exitReason!,
 			exitDate: at,
 			...(request.note ? { exitNote: request.note } : {}),
-			updatedAt: at
+			updatedAt: at,
+			updatedBy: by
 		}));
 	}
 	const pending = pendingClosure(facts);
 	const failures = pending
 		? [refuse('closure-pending', `${pending.because}; close the case`)]
 		: [...orderFailures(record.stage, request.to), ...requestFailures(facts, request, policy, at)];
-	return gate(failures, () => ({ ...record, stage: request.to, updatedAt: at }));
+	return gate(failures, () => ({ ...record, stage: request.to, updatedAt: at, updatedBy: by }));
 }

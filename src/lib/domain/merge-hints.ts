@@ -29,7 +29,7 @@ export const MERGE_HINTS: Record<RecordType, MergeHint> = {
 		fields: {
 			...base, reference: 'immutable', referralSource: 'field', justiceStage: 'field', offenceCategory: 'field',
 			offenceDate: 'field', establishmentId: 'field', stage: 'field', status: 'field', facilitatorIds: 'field',
-			coordinatorId: 'field', exitReason: 'field', exitDate: 'field', exitNote: 'field'
+			coordinatorId: 'field', exitReason: 'field', exitDate: 'field', exitNote: 'field', updatedBy: 'latest'
 		}
 	},
 	participant: {

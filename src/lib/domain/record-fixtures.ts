@@ -67,9 +67,13 @@ export const exampleRecords = {
 
 export type ExampleType = keyof typeof exampleRecords;
 
+/** A record as a test sees it: any field, at any depth, may be changed or removed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into nested fields freely
+export type LooseRecord = Record<string, any>;
+
 /** An example record with one change made to it. */
-export function exampleWith(type: ExampleType, change: (record: Record<string, any>) => void): Record<string, unknown> {
-	const record: Record<string, any> = exampleRecords[type]();
+export function exampleWith(type: ExampleType, change: (record: LooseRecord) => void): Record<string, unknown> {
+	const record: LooseRecord = exampleRecords[type]();
 	change(record);
 	return record;
 }

@@ -30,3 +30,21 @@ describe('validate', () => {
 		if (!result.ok) expect(result.problems[0]?.path).toBe('extra');
 	});
 });
+
+describe('validate, for a missing field', () => {
+	const withChoice = v.strictObject({
+		role: v.picklist(['a', 'b'], 'Choose a role'),
+		nested: v.optional(v.strictObject({ town: v.string('Enter a town') }))
+	});
+
+	it('uses the field’s own message rather than a generic one', () => {
+		expect(validate(withChoice, {})).toEqual({ ok: false, problems: [{ path: 'role', message: 'Choose a role' }] });
+	});
+
+	it('finds the field’s message inside an optional nested object', () => {
+		expect(validate(withChoice, { role: 'a', nested: {} })).toEqual({
+			ok: false,
+			problems: [{ path: 'nested.town', message: 'Enter a town' }]
+		});
+	});
+});

@@ -8,19 +8,53 @@ export interface FieldProblem {
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
-function pathOf(issue: v.BaseIssue<unknown>): string {
-	const keys = issue.path?.map((item) => String(item.key)) ?? [];
-	return keys.length > 0 ? keys.join('.') : '(root)';
+const OBJECT_TYPES = new Set(['object', 'strict_object', 'loose_object', 'object_with_rest']);
+
+function keysOf(issue: v.BaseIssue<unknown>): string[] {
+	return issue.path?.map((item) => String(item.key)) ?? [];
+}
+
+interface SchemaNode {
+	entries?: Record<string, SchemaNode>;
+	item?: SchemaNode;
+	value?: SchemaNode;
+	wrapped?: SchemaNode;
+}
+
+/** The schema of the field at a path, looking through optional wrappers, arrays and records. */
+function schemaAt(root: v.GenericSchema, keys: readonly string[]): v.GenericSchema | undefined {
+	let at: SchemaNode | undefined = root as SchemaNode;
+	for (const key of keys) {
+		while (at?.wrapped) at = at.wrapped;
+		at = at?.entries ? at.entries[key] : (at?.item ?? at?.value);
+	}
+	return at as v.GenericSchema | undefined;
+}
+
+/**
+ * valibot reports a missing key with the object's generic "Invalid key" message; the field's
+ * own schema says it better ("Choose a coordinator"), so ask it what it makes of nothing.
+ */
+function missingFieldMessage(root: v.GenericSchema | undefined, keys: readonly string[]): string {
+	const field = root && schemaAt(root, keys);
+	const result = field ? v.safeParse(field, undefined, { abortPipeEarly: true }) : undefined;
+	return result && !result.success && result.issues[0] ? result.issues[0].message : 'Fill in this field';
+}
+
+function messageOf(issue: v.BaseIssue<unknown>, root: v.GenericSchema | undefined): string {
+	if (!OBJECT_TYPES.has(issue.type) || issue.path === undefined) return issue.message;
+	// An unknown key of a strict object is reported as "expected never"; say it plainly.
+	if (issue.expected === 'never') return 'This field is not allowed here';
+	return issue.received === 'undefined' ? missingFieldMessage(root, keysOf(issue)) : issue.message;
 }
 
 /** Maps valibot's issues to field problems: one per field, first message wins. */
-export function toFieldProblems(issues: readonly v.BaseIssue<unknown>[]): FieldProblem[] {
+export function toFieldProblems(issues: readonly v.BaseIssue<unknown>[], schema?: v.GenericSchema): FieldProblem[] {
 	const seen = new Map<string, FieldProblem>();
 	for (const issue of issues) {
-		const path = pathOf(issue);
-		// valibot reports an unknown key of a strict object as "expected never"; say it plainly.
-		const message = issue.type === 'strict_object' ? 'This field is not allowed here' : issue.message;
-		if (!seen.has(path)) seen.set(path, { path, message });
+		const keys = keysOf(issue);
+		const path = keys.length > 0 ? keys.join('.') : '(root)';
+		if (!seen.has(path)) seen.set(path, { path, message: messageOf(issue, schema) });
 	}
 	return [...seen.values()];
 }
@@ -33,5 +67,5 @@ export function validate<S extends v.GenericSchema>(
 	const result = v.safeParse(schema, input, { abortPipeEarly: true });
 	return result.success
 		? { ok: true, value: result.output }
-		: { ok: false, problems: toFieldProblems(result.issues) };
+		: { ok: false, problems: toFieldProblems(result.issues, schema) };
 }
