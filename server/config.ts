@@ -44,7 +44,7 @@ export class ConfigError extends Error {}
 /** Reads and checks the environment once, at boot; a bad variable stops the start with its name. */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = []): Config {
 	const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-	const result = v.safeParse(envSchema, present);
+	const result = v.safeParse(envSchema, present, { abortPipeEarly: true });
 	if (!result.success) {
 		const lines = result.issues.map((issue) => `  ${issue.path?.[0]?.key ?? 'environment'}: ${issue.message}`);
 		throw new ConfigError(`Tandem cannot start: the environment has a bad setting.\n${lines.join('\n')}`);
