@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, startServer, stopServer, type StartedServer } from '../support/start-server.js';
 import { call, signInAs } from '../server/support.js';
+import { storeProcessesOf } from '../support/processes.js';
 
 let server: StartedServer;
 let cookie: string;
-
-const storePid = (serverPid: number) => Number(readFileSync(`/proc/${serverPid}/task/${serverPid}/children`, 'utf8').trim().split(/\s+/)[0]);
 
 beforeAll(async () => {
 	server = await startServer({ port: 0, args: ['--demo'] });
@@ -27,7 +25,9 @@ describe('when the embedded store is killed', () => {
 		const before = await call<{ cases: unknown[] }>(server.url, 'GET', '/api/cases', { cookie });
 		expect(before.body.cases).toHaveLength(4);
 
-		process.kill(storePid(server.pid), 'SIGKILL');
+		const [store] = storeProcessesOf(server.pid);
+		expect(store).toBeDefined();
+		process.kill(store!, 'SIGKILL');
 		const [health, cases] = await until(
 			() => Promise.all([call<{ status: string }>(server.url, 'GET', '/api/health'), call<{ error: string }>(server.url, 'GET', '/api/cases', { cookie })]),
 			([h, c]) => h.status === 503 && c.status === 503,

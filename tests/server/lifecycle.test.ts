@@ -1,31 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { isAlive, storeProcessesOf } from '../support/processes.js';
 import { startServer, stopServer } from '../support/start-server.js';
 import { call } from './support.js';
-
-/** The direct children of a process, from Linux's /proc. */
-function childrenOf(pid: number): number[] {
-	try {
-		return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-	} catch {
-		return [];
-	}
-}
-
-const isAlive = (pid: number) => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-};
 
 describe('starting and stopping', () => {
 	it('stops its store on SIGTERM and leaves no process behind', async () => {
 		const server = await startServer({ port: 0 });
-		const store = childrenOf(server.pid);
+		const store = storeProcessesOf(server.pid);
 		expect(store.length).toBe(1);
 		await stopServer(server.child);
 		await new Promise((resolve) => setTimeout(resolve, 300));
