@@ -2,11 +2,16 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAppShell } from './http/app-shell.js';
+import { requireAccessOnApiRoutes } from './http/define-route.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerSameOrigin } from './http/same-origin.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { caseRoutes } from './routes/case-routes.js';
+import { deviceRoutes } from './routes/device-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { oversightRoutes } from './routes/oversight-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { userRoutes } from './routes/user-routes.js';
 import type { Services } from './services/services.js';
 
 export interface AppOptions {
@@ -26,9 +31,14 @@ export async function buildApp({ services, appDir, logger = false }: AppOptions)
 	await app.register(fastifyCookie);
 	registerErrorHandler(app);
 	registerSecurityHeaders(app);
+	registerSameOrigin(app);
+	requireAccessOnApiRoutes(app);
 	healthRoutes(app, services);
 	sessionRoutes(app, services);
 	caseRoutes(app, services);
+	oversightRoutes(app, services);
+	deviceRoutes(app, services);
+	userRoutes(app, services);
 	await registerAppShell(app, appDir);
 	return app;
 }

@@ -6,7 +6,7 @@ import { loadDemoService, type DemoCredential } from './services/demo-service.js
 import { ensureFirstAdministrator } from './services/first-administrator.js';
 import { createServices } from './services/services.js';
 import { connectCouch, waitForStore } from './store/couch.js';
-import { RECORDS_DESIGN, ensureDesignDoc } from './store/design-docs.js';
+import { AUDIT_DESIGN, RECORDS_DESIGN, ensureDesignDoc } from './store/design-docs.js';
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded-store.js';
 
 export interface Running {
@@ -28,6 +28,7 @@ export async function boot(config: Config, options: { logger?: boolean } = {}): 
 		await waitForStore(storeUrl);
 		const couch = await connectCouch(storeUrl, embedded ? 'embedded' : 'couchdb', config.dbPrefix);
 		await ensureDesignDoc(couch.dbs.records, RECORDS_DESIGN);
+		await ensureDesignDoc(couch.dbs.audit, AUDIT_DESIGN);
 		const services = await createServices(couch, version);
 		const now = new Date();
 		const firstAdmin = await ensureFirstAdministrator(services.accounts, now);

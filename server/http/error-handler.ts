@@ -9,6 +9,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
 		if (error instanceof ApiError) {
 			const body: ApiErrorBody = { error: error.code, message: error.message };
 			if (error.fields) body.fields = error.fields;
+			if (error.action) body.action = error.action;
 			return reply.status(error.statusCode).send(body);
 		}
 		if (isStoreUnreachable(error)) {

@@ -1,28 +1,24 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { unauthenticated } from './api-error.js';
-import { SESSION_TTL_SECONDS, verifyToken, type SessionClaims } from '../services/session-token.js';
+import { REFRESH_TTL_SECONDS } from '../services/refresh-sessions.js';
+import { ACCESS_TTL_SECONDS } from '../services/session-token.js';
 
 export const SESSION_COOKIE = 'tandem_session';
+export const REFRESH_COOKIE = 'tandem_refresh';
 
-const cookieOptions = {
-	httpOnly: true,
-	secure: true,
-	sameSite: 'strict',
-	path: '/api'
-} as const;
+// SameSite=Strict keeps both cookies off every cross-site request: the CSRF defence, with the Origin check.
+const cookieOptions = { httpOnly: true, secure: true, sameSite: 'strict', path: '/api' } as const;
 
-export function setSessionCookie(reply: FastifyReply, token: string): void {
-	reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_TTL_SECONDS });
+export function setSessionCookies(reply: FastifyReply, access: string, refresh?: string): void {
+	reply.setCookie(SESSION_COOKIE, access, { ...cookieOptions, maxAge: ACCESS_TTL_SECONDS });
+	if (refresh) reply.setCookie(REFRESH_COOKIE, refresh, { ...cookieOptions, maxAge: REFRESH_TTL_SECONDS });
 }
 
-export function clearSessionCookie(reply: FastifyReply): void {
+export function clearSessionCookies(reply: FastifyReply): void {
 	reply.clearCookie(SESSION_COOKIE, cookieOptions);
+	reply.clearCookie(REFRESH_COOKIE, cookieOptions);
 }
 
-/** The signed-in caller, or a 401. Every route that touches records goes through this. */
-export function requireSession(request: FastifyRequest, secret: Buffer): SessionClaims {
-	const token = request.cookies[SESSION_COOKIE];
-	const claims = token ? verifyToken(secret, token, Math.floor(Date.now() / 1000)) : undefined;
-	if (!claims) throw unauthenticated();
-	return claims;
-}
+export const sessionCookies = (request: FastifyRequest) => ({
+	access: request.cookies[SESSION_COOKIE],
+	refresh: request.cookies[REFRESH_COOKIE]
+});

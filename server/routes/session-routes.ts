@@ -1,35 +1,76 @@
 import type { FastifyInstance } from 'fastify';
 import { signInRequestSchema, type SessionUser } from '../../src/lib/protocol/auth.js';
-import { ApiError, unauthenticated } from '../http/api-error.js';
-import { parseOrThrow } from '../http/parse.js';
-import { clearSessionCookie, requireSession, setSessionCookie } from '../http/session-cookie.js';
+import { SIGNED_IN } from '../auth/access-policy.js';
+import { ApiError, deviceRevoked, unauthenticated } from '../http/api-error.js';
+import { definePublicRoute, defineRoute } from '../http/define-route.js';
+import { clearSessionCookies, setSessionCookies } from '../http/session-cookie.js';
 import { toSessionUser } from '../services/account-store.js';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../services/password-hash.js';
 import { issueToken } from '../services/session-token.js';
 import type { Services } from '../services/services.js';
 
+// One message for a locked name, a locked address, and a name that does not exist.
+const tooMany = () => new ApiError(429, 'too-many-attempts', 'Too many sign-in attempts. Wait 15 minutes, then try again.');
+const signInFailed = () => new ApiError(401, 'sign-in-failed', 'The username or password is not right.');
+
 export function sessionRoutes(app: FastifyInstance, services: Services): void {
-	app.post('/api/session', async (request, reply) => {
-		const { username, password } = parseOrThrow(signInRequestSchema, request.body);
-		const user = await services.accounts.findByUsername(username);
-		// Check a hash either way, so a missing account takes as long as a wrong password.
-		const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-		if (!user || !valid) throw new ApiError(401, 'sign-in-failed', 'The username or password is not right.');
-		setSessionCookie(reply, issueToken(services.sessionSecret, user.id, user.roles, Math.floor(Date.now() / 1000)));
-		const body: SessionUser = toSessionUser(user);
-		return body;
+	definePublicRoute(app, services, {
+		method: 'POST',
+		url: '/api/session',
+		body: signInRequestSchema,
+		async handler({ body, request, reply, now }) {
+			const { username, password, device } = body;
+			if (await services.throttle.isLocked(username, request.ip, now)) throw tooMany();
+			const user = await services.accounts.findByUsername(username);
+			// Check a hash either way, so a missing account takes as long as a wrong password.
+			const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+			if (!user || !valid) {
+				await services.throttle.recordFailure(username, request.ip, now);
+				throw signInFailed();
+			}
+			await services.throttle.recordSuccess(username);
+			if (device && !(await services.devices.register(device.id, device.label, user.id, now)).ok) {
+				clearSessionCookies(reply);
+				throw deviceRevoked();
+			}
+			const session = await services.sessions.start(user.id, device?.id, now);
+			const access = issueToken(services.sessionSecret, { sub: user.id, sid: session.sid, dev: device?.id }, Math.floor(now.getTime() / 1000));
+			setSessionCookies(reply, access, session.token);
+			const answer: SessionUser = toSessionUser(user, device?.id);
+			return answer;
+		}
 	});
 
-	app.get('/api/session', async (request) => {
-		const claims = requireSession(request, services.sessionSecret);
-		const user = await services.accounts.findById(claims.sub);
-		if (!user) throw unauthenticated();
-		const body: SessionUser = toSessionUser(user);
-		return body;
+	defineRoute(app, services, SIGNED_IN, {
+		method: 'GET',
+		url: '/api/session',
+		async handler({ actor }) {
+			const answer: SessionUser = toSessionUser(actor.user, actor.deviceId);
+			return answer;
+		}
 	});
 
-	app.delete('/api/session', async (_request, reply) => {
-		clearSessionCookie(reply);
-		return reply.status(204).send();
+	/** Renews the access token from the refresh cookie; any signed-in request does the same on the way. */
+	definePublicRoute(app, services, {
+		method: 'POST',
+		url: '/api/session/refresh',
+		async handler({ actor, reply, now }) {
+			if (!actor) throw unauthenticated();
+			const subject = { sub: actor.user.id, sid: actor.sessionId, dev: actor.deviceId };
+			setSessionCookies(reply, issueToken(services.sessionSecret, subject, Math.floor(now.getTime() / 1000)));
+			const answer: SessionUser = toSessionUser(actor.user, actor.deviceId);
+			return answer;
+		}
+	});
+
+	/** Signing out ends the refresh session in the store, so its cookies are dead on every process. */
+	definePublicRoute(app, services, {
+		method: 'DELETE',
+		url: '/api/session',
+		async handler({ actor, reply }) {
+			if (actor) await services.sessions.end(actor.sessionId);
+			clearSessionCookies(reply);
+			return reply.status(204).send();
+		}
 	});
 }

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role, SessionUser } from '../../src/lib/protocol/auth.js';
-import { statusOf, type Couch } from '../store/couch.js';
+import type { UserSummary } from '../../src/lib/protocol/users.js';
+import type { Couch } from '../store/couch.js';
+import { docsWithPrefix, getDoc, insertNew } from '../store/documents.js';
 import { hashPassword } from './password-hash.js';
 
 /** A person's account, as stored in the accounts database under `user:<id>`. */
@@ -32,43 +34,42 @@ export interface NewUser {
 	password: string;
 }
 
-export const toSessionUser = (user: UserDoc): SessionUser => ({
+export const toSessionUser = (user: UserDoc, deviceId?: string): SessionUser => ({
 	id: user.id,
 	username: user.username,
 	displayName: user.displayName,
-	roles: user.roles
+	roles: user.roles,
+	...(deviceId ? { deviceId } : {})
 });
+
+export const toUserSummary = (user: UserDoc): UserSummary => ({
+	id: user.id,
+	username: user.username,
+	displayName: user.displayName,
+	roles: user.roles,
+	createdAt: user.createdAt
+});
+
+const assignId = (userId: string, caseId: string) => `assign:${userId}:${caseId}`;
 
 export function accountStore(couch: Couch) {
 	const db = couch.dbs.accounts;
 
-	async function getOrUndefined<T>(id: string): Promise<T | undefined> {
-		try {
-			return (await db.get(id)) as unknown as T;
-		} catch (error) {
-			if (statusOf(error) === 404) return undefined;
-			throw error;
-		}
-	}
-
 	return {
 		async findByUsername(username: string): Promise<UserDoc | undefined> {
-			const login = await getOrUndefined<LoginDoc>(`login:${username.toLowerCase()}`);
-			return login ? getOrUndefined<UserDoc>(`user:${login.userId}`) : undefined;
+			const login = await getDoc<LoginDoc>(db, `login:${username.toLowerCase()}`);
+			return login ? getDoc<UserDoc>(db, `user:${login.userId}`) : undefined;
 		},
 
-		findById: (id: string) => getOrUndefined<UserDoc>(`user:${id}`),
+		findById: (id: string) => getDoc<UserDoc>(db, `user:${id}`),
+
+		list: () => docsWithPrefix<UserDoc>(db, 'user:'),
 
 		/** Creates an account; resolves undefined when the username is taken. */
 		async create(input: NewUser, now: Date): Promise<UserDoc | undefined> {
 			const id = randomUUID();
 			const login: LoginDoc = { _id: `login:${input.username.toLowerCase()}`, type: 'login', v: 1, userId: id };
-			try {
-				await db.insert(login as never);
-			} catch (error) {
-				if (statusOf(error) === 409) return undefined;
-				throw error;
-			}
+			if (!(await insertNew(db, login))) return undefined;
 			const user: UserDoc = {
 				_id: `user:${id}`,
 				type: 'user',
@@ -85,13 +86,16 @@ export function accountStore(couch: Couch) {
 		},
 
 		async assign(userId: string, caseId: string, now: Date): Promise<void> {
-			const doc = { _id: `assign:${userId}:${caseId}`, type: 'assignment', v: 1, userId, caseId, since: now.toISOString() };
-			try {
-				await db.insert(doc as never);
-			} catch (error) {
-				if (statusOf(error) !== 409) throw error;
-			}
+			await insertNew(db, { _id: assignId(userId, caseId), type: 'assignment', v: 1, userId, caseId, since: now.toISOString() } as never);
 		},
+
+		async unassign(userId: string, caseId: string): Promise<void> {
+			const doc = await getDoc<{ _rev: string }>(db, assignId(userId, caseId));
+			if (doc) await db.destroy(assignId(userId, caseId), doc._rev);
+		},
+
+		/** The one fact per-case authorisation rests on for facilitators: read fresh on every request. */
+		isAssigned: async (userId: string, caseId: string) => (await getDoc(db, assignId(userId, caseId))) !== undefined,
 
 		/** The ids of the cases a user is assigned to: one key range, however large the service. */
 		async assignedCaseIds(userId: string): Promise<string[]> {
@@ -102,16 +106,10 @@ export function accountStore(couch: Couch) {
 
 		/** The shared signing secret: made by the first process to start, read by every other. */
 		async sessionSecret(): Promise<Buffer> {
-			const existing = await getOrUndefined<{ key: string }>('secret:session');
-			if (existing) return Buffer.from(existing.key, 'base64');
-			try {
-				await db.insert({ _id: 'secret:session', type: 'secret', v: 1, key: randomBytes(32).toString('base64') } as never);
-			} catch (error) {
-				if (statusOf(error) !== 409) throw error;
-			}
-			const created = await getOrUndefined<{ key: string }>('secret:session');
-			if (!created) throw new Error('The session secret could not be read back');
-			return Buffer.from(created.key, 'base64');
+			await insertNew(db, { _id: 'secret:session', type: 'secret', v: 1, key: randomBytes(32).toString('base64') } as never);
+			const stored = await getDoc<{ key: string }>(db, 'secret:session');
+			if (!stored) throw new Error('The session secret could not be read back');
+			return Buffer.from(stored.key, 'base64');
 		}
 	};
 }

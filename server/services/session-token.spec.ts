@@ -1,30 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { issueToken, SESSION_TTL_SECONDS, verifyToken } from './session-token.js';
+import { ACCESS_TTL_SECONDS, issueToken, verifyToken } from './session-token.js';
 
 const secret = randomBytes(32);
 const now = 1_800_000_000;
+const subject = { sub: 'user-1', sid: 'session-1', dev: 'tablet-0001' };
 
-describe('session tokens', () => {
-	it('carries the user and roles it was issued for', () => {
-		const token = issueToken(secret, 'user-1', ['facilitator'], now);
-		expect(verifyToken(secret, token, now + 60)).toMatchObject({ sub: 'user-1', roles: ['facilitator'] });
+describe('access tokens', () => {
+	it('carries the user, session and device it was issued for', () => {
+		const token = issueToken(secret, subject, now);
+		expect(verifyToken(secret, token, now + 60)).toMatchObject(subject);
 	});
 
-	it('expires after its lifetime', () => {
-		const token = issueToken(secret, 'user-1', ['facilitator'], now);
-		expect(verifyToken(secret, token, now + SESSION_TTL_SECONDS + 1)).toBeUndefined();
+	it('expires after its short lifetime', () => {
+		const token = issueToken(secret, subject, now);
+		expect(ACCESS_TTL_SECONDS).toBeLessThanOrEqual(15 * 60);
+		expect(verifyToken(secret, token, now + ACCESS_TTL_SECONDS + 1)).toBeUndefined();
 	});
 
-	it('refuses a token whose roles were edited', () => {
-		const token = issueToken(secret, 'user-1', ['facilitator'], now);
+	it('refuses a token whose user was edited', () => {
+		const token = issueToken(secret, subject, now);
 		const [, signature] = token.split('.');
-		const forged = Buffer.from(JSON.stringify({ sub: 'user-1', roles: ['administrator'], iat: now, exp: now + 999 })).toString('base64url');
+		const forged = Buffer.from(JSON.stringify({ ...subject, sub: 'admin', iat: now, exp: now + 999 })).toString('base64url');
 		expect(verifyToken(secret, `${forged}.${signature}`, now)).toBeUndefined();
 	});
 
-	it('refuses a token signed with another secret', () => {
-		const token = issueToken(randomBytes(32), 'user-1', ['facilitator'], now);
-		expect(verifyToken(secret, token, now)).toBeUndefined();
+	it('refuses a token signed with another secret, and one with pieces added', () => {
+		expect(verifyToken(secret, issueToken(randomBytes(32), subject, now), now)).toBeUndefined();
+		expect(verifyToken(secret, `${issueToken(secret, subject, now)}.x`, now)).toBeUndefined();
 	});
 });

@@ -4,13 +4,14 @@ import Nano from 'nano';
 export interface Databases {
 	records: Nano.DocumentScope<Record<string, unknown>>;
 	accounts: Nano.DocumentScope<Record<string, unknown>>;
+	audit: Nano.DocumentScope<Record<string, unknown>>;
 }
 
 export interface Couch {
 	kind: 'embedded' | 'couchdb';
 	server: Nano.ServerScope;
 	dbs: Databases;
-	names: { records: string; accounts: string };
+	names: { records: string; accounts: string; audit: string };
 	isReachable(): Promise<boolean>;
 }
 
@@ -31,14 +32,13 @@ async function createIfMissing(server: Nano.ServerScope, name: string): Promise<
 /** Connects through nano and makes the databases, idempotently, so any number of processes may start at once. */
 export async function connectCouch(url: string, kind: Couch['kind'], prefix: string): Promise<Couch> {
 	const server = Nano({ url });
-	const names = { records: `${prefix}_records`, accounts: `${prefix}_accounts` };
-	await createIfMissing(server, names.records);
-	await createIfMissing(server, names.accounts);
+	const names = { records: `${prefix}_records`, accounts: `${prefix}_accounts`, audit: `${prefix}_audit` };
+	for (const name of Object.values(names)) await createIfMissing(server, name);
 	return {
 		kind,
 		server,
 		names,
-		dbs: { records: server.use(names.records), accounts: server.use(names.accounts) },
+		dbs: { records: server.use(names.records), accounts: server.use(names.accounts), audit: server.use(names.audit) },
 		async isReachable() {
 			try {
 				await server.use(names.accounts).info();

@@ -6,6 +6,7 @@ interface DesignDoc {
 	_rev?: string;
 	language: 'javascript';
 	views: Record<string, { map: string; reduce?: string }>;
+	validate_doc_update?: string;
 }
 
 /** The records database's views: plain JavaScript maps, which both stores run the same way. */
@@ -20,6 +21,18 @@ export const RECORDS_DESIGN: DesignDoc = {
 	}
 };
 
+/**
+ * The audit database refuses any change to a document that exists, deletion included: entries
+ * are only ever added. CouchDB runs this for admins too, so it binds the server itself.
+ */
+export const AUDIT_DESIGN: DesignDoc = {
+	_id: '_design/audit',
+	language: 'javascript',
+	views: {},
+	validate_doc_update:
+		"function (newDoc, oldDoc) { if (oldDoc) { throw({ forbidden: 'The audit log is append-only' }); } }"
+};
+
 /** Writes a design document if it is missing or differs; safe when several processes start at once. */
 export async function ensureDesignDoc(db: Nano.DocumentScope<Record<string, unknown>>, wanted: DesignDoc): Promise<void> {
 	let current: DesignDoc | undefined;
@@ -28,7 +41,8 @@ export async function ensureDesignDoc(db: Nano.DocumentScope<Record<string, unkn
 	} catch (error) {
 		if (statusOf(error) !== 404) throw error;
 	}
-	if (current && JSON.stringify(current.views) === JSON.stringify(wanted.views)) return;
+	const same = (doc: DesignDoc) => JSON.stringify([doc.views, doc.validate_doc_update]) === JSON.stringify([wanted.views, wanted.validate_doc_update]);
+	if (current && same(current)) return;
 	try {
 		await db.insert({ ...wanted, _rev: current?._rev } as never);
 	} catch (error) {

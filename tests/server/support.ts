@@ -2,7 +2,9 @@ import { startServer, stopServer, type StartedServer } from '../support/start-se
 
 /** A real server on the embedded store with a fresh data folder, demo service loaded. */
 export async function startTestServer(args: string[] = ['--demo']): Promise<StartedServer> {
-	return startServer({ port: 0, args });
+	// On a shared Apache CouchDB (COUCHDB_URL), each server gets databases of its own.
+	const env = process.env.COUCHDB_URL ? { TANDEM_DB_PREFIX: `t${Date.now().toString(36)}${process.pid}` } : undefined;
+	return startServer({ port: 0, args, env });
 }
 
 export { stopServer };

@@ -6,8 +6,10 @@ export type ApiErrorCode =
 	| 'unauthenticated'
 	| 'forbidden'
 	| 'not-found'
+	| 'conflict'
 	| 'sign-in-failed'
 	| 'too-many-attempts'
+	| 'device-revoked'
 	| 'store-unavailable'
 	| 'internal';
 
@@ -15,4 +17,9 @@ export interface ApiErrorBody {
 	error: ApiErrorCode;
 	message: string;
 	fields?: FieldProblem[];
+	/**
+	 * What the device must do now. `wipe`: this device was revoked; remove every case, vault and
+	 * outbox entry it holds, then return to the sign-in page as a new device.
+	 */
+	action?: 'wipe';
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { decideCase, decideRole, type CaseAction, type CaseFacts } from './access-policy.js';
+
+const facts = (exists: boolean, assigned: boolean, open = true): CaseFacts => ({ exists, assigned, open });
+const actions: CaseAction[] = ['read', 'write', 'oversee'];
+
+describe('the access policy', () => {
+	it('lets a facilitator read and write only the open cases they are assigned to', () => {
+		expect(decideCase(['facilitator'], 'read', facts(true, true))).toBe('allow');
+		expect(decideCase(['facilitator'], 'write', facts(true, true))).toBe('allow');
+		expect(decideCase(['facilitator'], 'write', facts(true, true, false))).toBe('forbidden');
+		expect(decideCase(['facilitator'], 'read', facts(true, true, false))).toBe('allow');
+	});
+
+	it('answers a facilitator not-found for a case they are not on, whether or not it exists', () => {
+		for (const action of actions) {
+			expect(decideCase(['facilitator'], action, facts(true, false))).toBe('not-found');
+			expect(decideCase(['facilitator'], action, facts(false, false))).toBe('not-found');
+		}
+	});
+
+	it('keeps the audit log and assignments for coordinators', () => {
+		expect(decideCase(['facilitator'], 'oversee', facts(true, true))).toBe('forbidden');
+		for (const action of actions) expect(decideCase(['coordinator'], action, facts(true, false))).toBe('allow');
+		expect(decideCase(['coordinator'], 'read', facts(false, false))).toBe('not-found');
+	});
+
+	it('never lets an administrator alone into a case, and says the same whether it exists or not', () => {
+		for (const action of actions) {
+			expect(decideCase(['administrator'], action, facts(true, false))).toBe('forbidden');
+			expect(decideCase(['administrator'], action, facts(false, false))).toBe('forbidden');
+		}
+		expect(decideCase(['administrator', 'coordinator'], 'read', facts(true, false))).toBe('allow');
+	});
+
+	it('grants a role-only route to holders of that role alone', () => {
+		expect(decideRole(['administrator'], 'administrator')).toBe('allow');
+		expect(decideRole(['coordinator', 'facilitator'], 'administrator')).toBe('forbidden');
+	});
+});

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import type { AuditEntry } from '../../src/lib/protocol/audit.js';
+import type { Couch } from '../store/couch.js';
+import { docsWithPrefix } from '../store/documents.js';
+
+/**
+ * The audit database holds `case:<caseId>:<serverTime>:<random>`: a case's log is one key range,
+ * in server-time order, and the database's validate_doc_update refuses any change once written.
+ */
+const prefixOf = (caseId: string) => `case:${caseId}:`;
+
+export function auditLog(couch: Couch) {
+	const db = couch.dbs.audit;
+	return {
+		async append(entries: AuditEntry[]): Promise<void> {
+			if (entries.length === 0) return;
+			const docs = entries.map((entry) => ({
+				_id: `${prefixOf(entry.caseId)}${entry.serverTime}:${randomBytes(6).toString('hex')}`,
+				type: 'audit',
+				v: 1,
+				...entry
+			}));
+			const results = await db.bulk({ docs });
+			const failed = results.filter((result) => result.error);
+			if (failed.length > 0) throw new Error(`The audit log refused ${failed.length} entries: ${failed[0]?.error}`);
+		},
+
+		async forCase(caseId: string): Promise<AuditEntry[]> {
+			const docs = await docsWithPrefix<AuditEntry>(db, prefixOf(caseId));
+			return docs.map((doc) => {
+				const entry: AuditEntry = { caseId: doc.caseId, action: doc.action, userId: doc.userId, serverTime: doc.serverTime, source: doc.source };
+				if (doc.recordId) entry.recordId = doc.recordId;
+				if (doc.deviceId) entry.deviceId = doc.deviceId;
+				if (doc.deviceTime) entry.deviceTime = doc.deviceTime;
+				return entry;
+			});
+		}
+	};
+}
+
+export type AuditLog = ReturnType<typeof auditLog>;
+
+/** An audit line for something a signed-in person did now, from the device they are on. */
+export function auditEntry(
+	actor: { user: { id: string }; deviceId?: string },
+	caseId: string,
+	action: AuditEntry['action'],
+	now: Date,
+	extra: { recordId?: string; deviceTime?: string; source?: AuditEntry['source'] } = {}
+): AuditEntry {
+	return {
+		caseId,
+		...(extra.recordId ? { recordId: extra.recordId } : {}),
+		action,
+		userId: actor.user.id,
+		...(actor.deviceId ? { deviceId: actor.deviceId } : {}),
+		...(extra.deviceTime ? { deviceTime: extra.deviceTime } : {}),
+		serverTime: now.toISOString(),
+		source: extra.source ?? 'online'
+	};
+}

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '../../server/http/define-route.js';
+import { addCase, addUser, signIn, startInProcess, type InProcess } from './in-process.js';
+
+/**
+ * Every role × every API route × own case / someone else's case / no case: the exact status, and
+ * nothing of a case the caller may not see in the body. Written out by hand, not derived from
+ * the policy it checks. (POST and DELETE /api/session are public and have their own tests.)
+ */
+type Actor = 'anonymous' | 'facilitator' | 'coordinator' | 'administrator';
+type Target = 'own' | 'other' | 'none';
+const ACTORS: Actor[] = ['anonymous', 'facilitator', 'coordinator', 'administrator'];
+
+const CASES = { own: 'case-own-0001', other: 'case-other-0001', none: 'case-none-0001' } as const;
+const OTHER_CASE = ['RJ-2026-0002', CASES.other];
+
+let env: InProcess;
+const cookies: Partial<Record<Actor, string>> = {};
+const ids: Record<string, string> = {};
+let counter = 0;
+const unique = () => `m${String(++counter).padStart(7, '0')}`;
+
+beforeAll(async () => {
+	env = await startInProcess();
+	const s = env.services;
+	ids.facilitator = await addUser(s, 'fac', ['facilitator']);
+	ids.otherFacilitator = await addUser(s, 'otherfac', ['facilitator']);
+	ids.spare = await addUser(s, 'sparefac', ['facilitator']);
+	ids.coordinator = await addUser(s, 'coord', ['coordinator']);
+	ids.administrator = await addUser(s, 'admin', ['administrator']);
+	await addCase(s, CASES.own, 'RJ-2026-0001', ids.coordinator, [ids.facilitator]);
+	await addCase(s, CASES.other, 'RJ-2026-0002', ids.coordinator, [ids.otherFacilitator]);
+	await s.devices.register('spare-device-0001', 'Spare tablet', ids.spare, new Date());
+	cookies.facilitator = await signIn(env.app, 'fac', { id: 'fac-tablet-0001', label: 'Facilitator tablet' });
+	cookies.coordinator = await signIn(env.app, 'coord');
+	cookies.administrator = await signIn(env.app, 'admin');
+}, 60_000);
+afterAll(() => env.stop());
+
+interface Row {
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	path: (target: Target) => string;
+	body?: () => unknown;
+	/** Expected status per actor: one number for every target, or one per own/other/none. */
+	expect: Record<Actor, number | [number, number, number]>;
+}
+
+const caseRoute = (suffix: string) => (target: Target) => `/api/cases/${CASES[target]}${suffix}`;
+const flat = (path: string) => () => path;
+
+const ROUTES: Record<string, Row> = {
+	'read a case': { method: 'GET', path: caseRoute(''), expect: { anonymous: 401, facilitator: [200, 404, 404], coordinator: [200, 200, 404], administrator: 403 } },
+	'add a case note': {
+		method: 'POST',
+		path: caseRoute('/notes'),
+		body: () => ({ id: unique(), text: 'Met at the visits hall.', aboutParticipantIds: [] }),
+		expect: { anonymous: 401, facilitator: [201, 404, 404], coordinator: [201, 201, 404], administrator: 403 }
+	},
+	'view a case audit log': { method: 'GET', path: caseRoute('/audit'), expect: { anonymous: 401, facilitator: [403, 404, 404], coordinator: [200, 200, 404], administrator: 403 } },
+	'assign a facilitator': { method: 'PUT', path: (t) => `${caseRoute('/facilitators/')(t)}${ids.spare}`, expect: { anonymous: 401, facilitator: [403, 404, 404], coordinator: [200, 200, 404], administrator: 403 } },
+	'unassign a facilitator': { method: 'DELETE', path: (t) => `${caseRoute('/facilitators/')(t)}${ids.spare}`, expect: { anonymous: 401, facilitator: [403, 404, 404], coordinator: [200, 200, 404], administrator: 403 } },
+	'check health': { method: 'GET', path: flat('/api/health'), expect: { anonymous: 200, facilitator: 200, coordinator: 200, administrator: 200 } },
+	'see who is signed in': { method: 'GET', path: flat('/api/session'), expect: { anonymous: 401, facilitator: 200, coordinator: 200, administrator: 200 } },
+	'renew the session': { method: 'POST', path: flat('/api/session/refresh'), expect: { anonymous: 401, facilitator: 200, coordinator: 200, administrator: 200 } },
+	'list my cases': { method: 'GET', path: flat('/api/cases'), expect: { anonymous: 401, facilitator: 200, coordinator: 200, administrator: 200 } },
+	'report offline reads': {
+		method: 'POST',
+		path: flat('/api/audit/offline-reads'),
+		body: () => ({ reads: [{ caseId: CASES.own, at: '2026-01-05T10:00:00.000Z' }] }),
+		// Only a registered device reports offline reads; the office browsers have none.
+		expect: { anonymous: 401, facilitator: 202, coordinator: 400, administrator: 400 }
+	},
+	'list devices': { method: 'GET', path: flat('/api/devices'), expect: { anonymous: 401, facilitator: 403, coordinator: 403, administrator: 200 } },
+	'rename a device': {
+		method: 'PATCH',
+		path: flat('/api/devices/spare-device-0001'),
+		body: () => ({ label: 'Spare tablet (blue case)' }),
+		expect: { anonymous: 401, facilitator: 403, coordinator: 403, administrator: 200 }
+	},
+	'revoke a device': { method: 'POST', path: flat('/api/devices/spare-device-0001/revoke'), expect: { anonymous: 401, facilitator: 403, coordinator: 403, administrator: 200 } },
+	'list users': { method: 'GET', path: flat('/api/users'), expect: { anonymous: 401, facilitator: 403, coordinator: 403, administrator: 200 } },
+	'create a user': {
+		method: 'POST',
+		path: flat('/api/users'),
+		body: () => ({ username: unique(), displayName: 'New Person', roles: ['facilitator'], password: 'a long enough password' }),
+		expect: { anonymous: 401, facilitator: 403, coordinator: 403, administrator: 201 }
+	}
+};
+
+const GENERIC_BODIES: Record<number, object> = {
+	401: { error: 'unauthenticated', message: 'Sign in to continue.' },
+	403: { error: 'forbidden', message: 'You do not have access to this.' },
+	404: { error: 'not-found', message: 'There is nothing here, or you do not have access to it.' }
+};
+
+const TARGETS: Target[] = ['own', 'other', 'none'];
+const rows = Object.entries(ROUTES).flatMap(([name, row]) =>
+	ACTORS.flatMap((actor) => {
+		const expected = row.expect[actor];
+		const isCaseRoute = Array.isArray(expected) || row.path('own') !== row.path('other');
+		return (isCaseRoute ? TARGETS : (['none'] as Target[])).map((target) => ({
+			name,
+			actor,
+			target: isCaseRoute ? `${target} case` : 'no case',
+			status: Array.isArray(expected) ? expected[TARGETS.indexOf(target)]! : expected,
+			row,
+			targetKey: target
+		}));
+	})
+);
+
+describe('the authorisation matrix', () => {
+	it('covers every API route the server has', () => {
+		const covered = Object.values(ROUTES).map((row) => `${row.method} ${row.path('own')}`);
+		const known = apiRoutes(env.app).map((route) => route.replace(':caseId', CASES.own).replace(':userId', ids.spare!).replace(':deviceId', 'spare-device-0001'));
+		expect([...covered, 'POST /api/session', 'DELETE /api/session'].sort()).toEqual([...known].sort());
+	});
+
+	it.each(rows)('$actor: $name ($target) answers $status', async ({ actor, row, targetKey, status }) => {
+		const answer = await env.app.inject({
+			method: row.method,
+			url: row.path(targetKey),
+			headers: cookies[actor] ? { cookie: cookies[actor] } : {},
+			...(row.body ? { payload: row.body() as object } : {})
+		});
+		expect(answer.statusCode, answer.body).toBe(status);
+		const generic = GENERIC_BODIES[status];
+		if (generic) expect(answer.json()).toEqual(generic);
+		// Only a coordinator may learn that someone else's case exists; no refusal names any case.
+		if (actor !== 'coordinator') for (const secret of OTHER_CASE) expect(answer.body).not.toContain(secret);
+		if (status >= 400) for (const secret of [...OTHER_CASE, 'RJ-2026-0001', 'facilitatorIds']) expect(answer.body).not.toContain(secret);
+	});
+});
