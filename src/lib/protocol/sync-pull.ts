@@ -1,0 +1,83 @@
+import * as v from 'valibot';
+import { caseId, isoDateTime } from '../domain/fields.js';
+import { deviceIdSchema } from './auth.js';
+import { revisionSchema } from './sync.js';
+import { conflictEntrySchema } from './sync-conflict.js';
+
+export const PULL_PAGE_LIMIT = 1_000;
+
+/** Where the device is in a case's history. Opaque: CouchDB 3's seqs are strings, not numbers. */
+export const checkpointSchema = v.pipe(v.string('Send the checkpoint'), v.minLength(1, 'Send the checkpoint'), v.maxLength(8_192, 'This is not a checkpoint'));
+
+export const pullRequestSchema = v.strictObject({
+	deviceId: deviceIdSchema,
+	/**
+	 * Every case the device holds, with how far it has read each one. A case the device does not
+	 * hold yet is not listed: the server adds the facilitator's assigned cases itself.
+	 */
+	cases: v.pipe(
+		v.array(v.strictObject({ caseId, checkpoint: v.optional(checkpointSchema) })),
+		v.maxLength(2_000, 'Send at most 2,000 cases'),
+		v.check((list) => new Set(list.map((c) => c.caseId)).size === list.length, 'List each case once')
+	),
+	/** Service-wide records (establishments, professionals, templates) have their own checkpoint. */
+	service: v.optional(v.strictObject({ checkpoint: v.optional(checkpointSchema) })),
+	limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(PULL_PAGE_LIMIT, `Ask for at most ${PULL_PAGE_LIMIT} records a page`)))
+});
+export type PullRequest = v.InferOutput<typeof pullRequestSchema>;
+
+/** A record as stored, with its revision and any conflicts waiting for a person. */
+export const pulledRecordSchema = v.strictObject({
+	docId: v.string(),
+	/** Absent for service-wide records. */
+	caseId: v.optional(caseId),
+	rev: revisionSchema,
+	/** Checked by the receiver with `parseRecord`, one by one, so one odd record does not fail a page. */
+	record: v.record(v.string(), v.unknown()),
+	conflicts: v.array(conflictEntrySchema)
+});
+export type PulledRecord = v.InferOutput<typeof pulledRecordSchema>;
+
+export const PURGE_REASONS = ['unassigned', 'closed', 'retention', 'not-found'] as const;
+export type PurgeReason = (typeof PURGE_REASONS)[number];
+
+export const pullResponseSchema = v.strictObject({
+	records: v.array(pulledRecordSchema),
+	/** Records removed from a case the device still holds. */
+	deletions: v.array(v.strictObject({ docId: v.string(), caseId: v.optional(caseId), rev: revisionSchema })),
+	/**
+	 * Whole cases the device must remove, after pushing anything unsynced in them. The server
+	 * accepts and files such changes, so purging after a successful push loses nothing.
+	 */
+	purges: v.array(v.strictObject({ caseId, reason: v.picklist(PURGE_REASONS) })),
+	/**
+	 * How far this page reaches, per case. Stored in the same transaction as the page's records,
+	 * so an interrupted pull resumes from the last page committed.
+	 */
+	checkpoints: v.strictObject({ cases: v.record(caseId, checkpointSchema), service: v.optional(checkpointSchema) }),
+	/** False: ask again with the new checkpoints for the next page. */
+	done: v.boolean(),
+	/** For "records done / total" while a caseload loads; total is absent when unknown. */
+	progress: v.strictObject({
+		done: v.pipe(v.number(), v.integer(), v.minValue(0)),
+		total: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)))
+	}),
+	serverTime: isoDateTime
+});
+export type PullResponse = v.InferOutput<typeof pullResponseSchema>;
+
+/**
+ * The answer (HTTP 403) to any sync call from a revoked device: it removes every vault, case and
+ * outbox entry it holds and signs out. Nothing it sends is accepted: a revoked tablet may be stolen.
+ */
+export const wipeAnswerSchema = v.strictObject({
+	error: v.literal('device-revoked'),
+	message: v.string(),
+	action: v.literal('wipe')
+});
+export type WipeAnswer = v.InferOutput<typeof wipeAnswerSchema>;
+
+/** Whether a failed sync answer tells this device to wipe itself. */
+export function isWipeAnswer(body: unknown): body is WipeAnswer {
+	return v.is(wipeAnswerSchema, body);
+}
