@@ -8,8 +8,11 @@ import { registerSameOrigin } from './http/same-origin.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { deviceRoutes } from './routes/device-routes.js';
+import { feedbackRoutes } from './routes/feedback-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { oversightRoutes } from './routes/oversight-routes.js';
+import { referralRoutes } from './routes/referral-routes.js';
+import { secondFactorRoutes } from './routes/second-factor-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import type { Services } from './services/services.js';
@@ -18,14 +21,16 @@ export interface AppOptions {
 	services: Services;
 	appDir: string;
 	logger?: boolean;
+	/** See Config.trustProxy. */
+	trustProxy?: string | false;
 }
 
 /** Builds the HTTP app in boot order: external plugins, then app services, then routes. */
-export async function buildApp({ services, appDir, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ services, appDir, logger = false, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger: logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
 		bodyLimit: 256 * 1024,
-		trustProxy: false
+		trustProxy
 	});
 	await app.register(fastifyCompress, { global: true, threshold: 1024 });
 	await app.register(fastifyCookie);
@@ -39,6 +44,9 @@ export async function buildApp({ services, appDir, logger = false }: AppOptions)
 	oversightRoutes(app, services);
 	deviceRoutes(app, services);
 	userRoutes(app, services);
+	secondFactorRoutes(app, services);
+	referralRoutes(app, services);
+	feedbackRoutes(app, services);
 	await registerAppShell(app, appDir);
 	return app;
 }

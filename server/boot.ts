@@ -33,7 +33,7 @@ export async function boot(config: Config, options: { logger?: boolean } = {}): 
 		const now = new Date();
 		const firstAdmin = await ensureFirstAdministrator(services.accounts, now);
 		const demo = config.demo ? await loadDemoService(config.dataDir, services.accounts, services.cases, now) : undefined;
-		const app = await buildApp({ services, appDir: config.appDir, logger: options.logger });
+		const app = await buildApp({ services, appDir: config.appDir, logger: options.logger, trustProxy: config.trustProxy });
 		await app.listen({ port: config.port, host: config.host });
 		const address = app.server.address();
 		const port = typeof address === 'object' && address ? address.port : config.port;

@@ -19,4 +19,11 @@ describe('loadConfig', () => {
 	it('turns on the demo with --demo', () => {
 		expect(loadConfig({}, ['--demo']).demo).toBe(true);
 	});
+
+	it('believes no proxy about addresses unless told which to trust', () => {
+		expect(loadConfig({}).trustProxy).toBe(false);
+		expect(loadConfig({ TANDEM_TRUST_PROXY: 'uniquelocal' }).trustProxy).toBe('uniquelocal');
+		expect(loadConfig({ TANDEM_TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+		expect(() => loadConfig({ TANDEM_TRUST_PROXY: 'yes please' })).toThrowError(/TANDEM_TRUST_PROXY/);
+	});
 });

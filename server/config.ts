@@ -25,7 +25,16 @@ const envSchema = v.object({
 			v.check((url) => /^https?:$/.test(new URL(url).protocol), 'COUCHDB_URL must use http or https')
 		)
 	),
-	TANDEM_APP_DIR: v.optional(v.string(), './build')
+	TANDEM_APP_DIR: v.optional(v.string(), './build'),
+	TANDEM_TRUST_PROXY: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(
+				/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*$/,
+				"TANDEM_TRUST_PROXY must list the load balancers' addresses (or ranges like 10.0.0.0/8), separated by commas"
+			)
+		)
+	)
 });
 
 export interface Config {
@@ -37,6 +46,12 @@ export interface Config {
 	couchUrl: string | undefined;
 	appDir: string;
 	demo: boolean;
+	/**
+	 * Which proxies to believe about the caller's address (Fastify's trustProxy): behind a load
+	 * balancer, without it every request seems to come from the balancer, and the sign-in and
+	 * public form limits would count the whole world as one address.
+	 */
+	trustProxy: string | false;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
 		dbPrefix: e.TANDEM_DB_PREFIX,
 		couchUrl: e.COUCHDB_URL,
 		appDir: resolve(e.TANDEM_APP_DIR),
-		demo: argv.includes('--demo') || env.TANDEM_DEMO === '1'
+		demo: argv.includes('--demo') || env.TANDEM_DEMO === '1',
+		trustProxy: e.TANDEM_TRUST_PROXY ?? false
 	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideCase, decideRole, type CaseAction, type CaseFacts } from './access-policy.js';
+import { OFFICE, decideAnyRole, decideCase, decideRole, type CaseAction, type CaseFacts } from './access-policy.js';
 
 const facts = (exists: boolean, assigned: boolean, open = true): CaseFacts => ({ exists, assigned, open });
 const actions: CaseAction[] = ['read', 'write', 'oversee'];
@@ -36,5 +36,12 @@ describe('the access policy', () => {
 	it('grants a role-only route to holders of that role alone', () => {
 		expect(decideRole(['administrator'], 'administrator')).toBe('allow');
 		expect(decideRole(['coordinator', 'facilitator'], 'administrator')).toBe('forbidden');
+	});
+
+	it('grants an office route to coordinators and administrators, never to a facilitator alone', () => {
+		const office = OFFICE.kind === 'any-role' ? OFFICE.roles : [];
+		expect(decideAnyRole(['coordinator'], office)).toBe('allow');
+		expect(decideAnyRole(['administrator', 'facilitator'], office)).toBe('allow');
+		expect(decideAnyRole(['facilitator'], office)).toBe('forbidden');
 	});
 });

@@ -8,6 +8,7 @@ export type Access =
 	| { kind: 'public' }
 	| { kind: 'signed-in' }
 	| { kind: 'role'; role: Role }
+	| { kind: 'any-role'; roles: readonly Role[] }
 	| { kind: 'case'; action: CaseAction };
 
 /** read: open the case; write: add to it; oversee: its audit log and who works on it. */
@@ -29,9 +30,13 @@ export type ProtectedAccess = Exclude<Access, { kind: 'public' }>;
 export const PUBLIC: Access = { kind: 'public' };
 export const SIGNED_IN: ProtectedAccess = { kind: 'signed-in' };
 export const ADMINISTRATOR: ProtectedAccess = { kind: 'role', role: 'administrator' };
+/** The office roles, who may protect their sign-in with a second factor. */
+export const OFFICE: ProtectedAccess = { kind: 'any-role', roles: ['coordinator', 'administrator'] };
 export const caseAccess = (action: CaseAction): ProtectedAccess => ({ kind: 'case', action });
 
 export const decideRole = (roles: readonly Role[], role: Role): Decision => (roles.includes(role) ? 'allow' : 'forbidden');
+export const decideAnyRole = (roles: readonly Role[], wanted: readonly Role[]): Decision =>
+	wanted.some((role) => roles.includes(role)) ? 'allow' : 'forbidden';
 
 /**
  * Invariant: a denial never depends on a fact the caller may not know. A facilitator who is not on

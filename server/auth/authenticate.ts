@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../../src/lib/protocol/auth.js';
-import { deviceRevoked } from '../http/api-error.js';
+import { accountDisabled, deviceRevoked } from '../http/api-error.js';
 import { clearSessionCookies, sessionCookies, setSessionCookies } from '../http/session-cookie.js';
 import type { UserDoc } from '../services/account-store.js';
 import { issueToken, verifyToken } from '../services/session-token.js';
@@ -21,20 +21,21 @@ async function resolveSession(request: FastifyRequest, reply: FastifyReply, serv
 	const { access, refresh } = sessionCookies(request);
 	const claims = access ? verifyToken(services.sessionSecret, access, seconds(now)) : undefined;
 	if (claims) {
-		const live = await services.sessions.isLive(claims.sid);
-		return live ? { userId: claims.sub, sid: claims.sid, deviceId: claims.dev } : undefined;
+		const startedAt = await services.sessions.startedAt(claims.sid);
+		return startedAt ? { userId: claims.sub, sid: claims.sid, deviceId: claims.dev, startedAt } : undefined;
 	}
 	const session = refresh ? await services.sessions.check(refresh, now) : undefined;
 	if (!session) return undefined;
 	// Renewed silently, so a page open longer than an access token's life keeps working.
 	setSessionCookies(reply, issueToken(services.sessionSecret, { sub: session.userId, sid: session.sid, dev: session.deviceId }, seconds(now)));
-	return { userId: session.userId, sid: session.sid, deviceId: session.deviceId };
+	return { userId: session.userId, sid: session.sid, deviceId: session.deviceId, startedAt: session.createdAt };
 }
 
 /**
  * Who is calling, or undefined. The user and device are read from the store on every request:
  * a role change, a signed-out session or a revoked tablet counts at once, on every process.
  * A revoked device gets the wipe answer rather than a 401, so the tablet knows to delete its data.
+ * A switched-off account's sessions stop at once, and switching it back on revives none of them.
  */
 export async function authenticate(request: FastifyRequest, reply: FastifyReply, services: Services, now: Date): Promise<Actor | undefined> {
 	const session = await resolveSession(request, reply, services, now);
@@ -47,6 +48,10 @@ export async function authenticate(request: FastifyRequest, reply: FastifyReply,
 		clearSessionCookies(reply);
 		throw deviceRevoked();
 	}
-	if (!user) return undefined;
+	if (!user || (user.sessionsValidFrom && session.startedAt < user.sessionsValidFrom)) return undefined;
+	if (user.disabledAt) {
+		clearSessionCookies(reply);
+		throw accountDisabled();
+	}
 	return { user, roles: user.roles, sessionId: session.sid, ...(session.deviceId ? { deviceId: session.deviceId } : {}) };
 }

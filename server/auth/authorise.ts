@@ -1,6 +1,6 @@
 import { forbidden, notFound } from '../http/api-error.js';
 import type { Services } from '../services/services.js';
-import { decideCase, decideRole, factsNeeded, type Access, type CaseFacts } from './access-policy.js';
+import { decideAnyRole, decideCase, decideRole, factsNeeded, type Access, type CaseFacts } from './access-policy.js';
 import type { Actor } from './authenticate.js';
 
 /** Gathers the facts the policy needs and turns its decision into an answer. Called by define-route only. */
@@ -8,6 +8,10 @@ export async function authorise(services: Services, actor: Actor, access: Access
 	if (access.kind === 'public' || access.kind === 'signed-in') return;
 	if (access.kind === 'role') {
 		if (decideRole(actor.roles, access.role) !== 'allow') throw forbidden();
+		return;
+	}
+	if (access.kind === 'any-role') {
+		if (decideAnyRole(actor.roles, access.roles) !== 'allow') throw forbidden();
 		return;
 	}
 	if (caseId === undefined) throw new Error('A case route must have a caseId parameter');

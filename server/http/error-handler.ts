@@ -1,13 +1,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ApiErrorBody } from '../../src/lib/protocol/errors.js';
 import { isStoreUnreachable } from '../store/couch.js';
-import { ApiError } from './api-error.js';
+import { ApiError, type ErrorBody } from './api-error.js';
 
 /** The one place the server turns a failure into an answer. 5xx bodies say nothing of the cause. */
 export function registerErrorHandler(app: FastifyInstance): void {
 	app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
 		if (error instanceof ApiError) {
-			const body: ApiErrorBody = { error: error.code, message: error.message };
+			const body: ErrorBody = { error: error.code, message: error.message };
 			if (error.fields) body.fields = error.fields;
 			if (error.action) body.action = error.action;
 			return reply.status(error.statusCode).send(body);

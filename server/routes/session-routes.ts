@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { signInRequestSchema, type SessionUser } from '../../src/lib/protocol/auth.js';
+import type { SessionUser } from '../../src/lib/protocol/auth.js';
+import { signInWithCodeRequestSchema } from '../../src/lib/protocol/second-factor.js';
 import { SIGNED_IN } from '../auth/access-policy.js';
-import { ApiError, deviceRevoked, unauthenticated } from '../http/api-error.js';
+import { ApiError, accountDisabled, deviceRevoked, secondFactorRequired, tooManySignIns, unauthenticated, wrongCode } from '../http/api-error.js';
 import { definePublicRoute, defineRoute } from '../http/define-route.js';
 import { clearSessionCookies, setSessionCookies } from '../http/session-cookie.js';
 import { toSessionUser } from '../services/account-store.js';
@@ -9,18 +10,16 @@ import { DUMMY_HASH_PROMISE, verifyPassword } from '../services/password-hash.js
 import { issueToken } from '../services/session-token.js';
 import type { Services } from '../services/services.js';
 
-// One message for a locked name, a locked address, and a name that does not exist.
-const tooMany = () => new ApiError(429, 'too-many-attempts', 'Too many sign-in attempts. Wait 15 minutes, then try again.');
 const signInFailed = () => new ApiError(401, 'sign-in-failed', 'The username or password is not right.');
 
 export function sessionRoutes(app: FastifyInstance, services: Services): void {
 	definePublicRoute(app, services, {
 		method: 'POST',
 		url: '/api/session',
-		body: signInRequestSchema,
+		body: signInWithCodeRequestSchema,
 		async handler({ body, request, reply, now }) {
-			const { username, password, device } = body;
-			if (await services.throttle.isLocked(username, request.ip, now)) throw tooMany();
+			const { username, password, device, code } = body;
+			if (await services.throttle.isLocked(username, request.ip, now)) throw tooManySignIns();
 			const user = await services.accounts.findByUsername(username);
 			// Check a hash either way, so a missing account takes as long as a wrong password.
 			const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
@@ -28,6 +27,17 @@ export function sessionRoutes(app: FastifyInstance, services: Services): void {
 				await services.throttle.recordFailure(username, request.ip, now);
 				throw signInFailed();
 			}
+			// Said only after the right password, so it tells nothing to someone guessing.
+			if (user.disabledAt) throw accountDisabled();
+			if ((await services.secondFactors.status(user.id)).enabled) {
+				if (!code) throw secondFactorRequired();
+				// A wrong or replayed code counts as a failed sign-in: the same throttle guards both.
+				if (!(await services.secondFactors.use(user.id, code, now))) {
+					await services.throttle.recordFailure(username, request.ip, now);
+					throw wrongCode(401);
+				}
+			}
+			// Only a complete sign-in clears the count, so a known password does not reset code guessing.
 			await services.throttle.recordSuccess(username);
 			if (device && !(await services.devices.register(device.id, device.label, user.id, now)).ok) {
 				clearSessionCookies(reply);

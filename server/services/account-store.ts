@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { AccountSummary } from '../../src/lib/protocol/accounts.js';
 import type { Role, SessionUser } from '../../src/lib/protocol/auth.js';
 import type { UserSummary } from '../../src/lib/protocol/users.js';
 import type { Couch } from '../store/couch.js';
-import { docsWithPrefix, getDoc, insertNew } from '../store/documents.js';
+import { docsWithPrefix, getDoc, insertNew, updateDoc } from '../store/documents.js';
 import { hashPassword } from './password-hash.js';
 
 /** A person's account, as stored in the accounts database under `user:<id>`. */
@@ -17,6 +18,11 @@ export interface UserDoc {
 	roles: Role[];
 	passwordHash: string;
 	createdAt: string;
+	/** While set, the account cannot sign in and none of its sessions work. */
+	disabledAt?: string;
+	disabledBy?: string;
+	/** Sessions started before this (the last re-enabling) stay dead: switching back on revives none. */
+	sessionsValidFrom?: string;
 }
 
 /** `login:<username>` holds the user id; creating it first is what makes usernames unique. */
@@ -48,6 +54,12 @@ export const toUserSummary = (user: UserDoc): UserSummary => ({
 	displayName: user.displayName,
 	roles: user.roles,
 	createdAt: user.createdAt
+});
+
+export const toAccountSummary = (user: UserDoc, secondFactor: boolean): AccountSummary => ({
+	...toUserSummary(user),
+	...(user.disabledAt ? { disabledAt: user.disabledAt } : {}),
+	secondFactor
 });
 
 const assignId = (userId: string, caseId: string) => `assign:${userId}:${caseId}`;
@@ -84,6 +96,25 @@ export function accountStore(couch: Couch) {
 			await db.insert(user as never);
 			return user;
 		},
+
+		/** Changes a person's roles; resolves the roles before and the saved account, or undefined if none. */
+		async setRoles(id: string, roles: Role[]): Promise<{ before: Role[]; user: UserDoc } | undefined> {
+			let before: Role[] = [];
+			const user = await updateDoc<UserDoc>(db, `user:${id}`, (current) => {
+				before = current?.roles ?? [];
+				return current ? { ...current, roles } : undefined;
+			});
+			return user ? { before, user } : undefined;
+		},
+
+		/** Switches an account off (`by` set) or back on (`by` undefined); undefined if there is no such account. */
+		setDisabled: (id: string, by: string | undefined, now: Date) =>
+			updateDoc<UserDoc>(db, `user:${id}`, (current) => {
+				if (!current) return undefined;
+				const { disabledAt: _at, disabledBy: _by, ...rest } = current;
+				if (by) return current.disabledAt ? undefined : { ...rest, disabledAt: now.toISOString(), disabledBy: by };
+				return current.disabledAt ? { ...rest, sessionsValidFrom: now.toISOString() } : undefined;
+			}),
 
 		async assign(userId: string, caseId: string, now: Date): Promise<void> {
 			await insertNew(db, { _id: assignId(userId, caseId), type: 'assignment', v: 1, userId, caseId, since: now.toISOString() } as never);

@@ -25,6 +25,7 @@ export interface RefreshSession {
 	sid: string;
 	userId: string;
 	deviceId?: string;
+	createdAt: string;
 }
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest();
@@ -58,11 +59,11 @@ export function refreshSessions(couch: Couch) {
 			const expected = Buffer.from(doc.secretHash, 'base64url');
 			const given = hash(secret);
 			if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-			return { sid, userId: doc.userId, ...(doc.deviceId ? { deviceId: doc.deviceId } : {}) };
+			return { sid, userId: doc.userId, ...(doc.deviceId ? { deviceId: doc.deviceId } : {}), createdAt: doc.createdAt };
 		},
 
-		/** Whether the session an access token came from is still live (not signed out). */
-		isLive: async (sid: string) => (await getDoc(db, `session:${sid}`)) !== undefined,
+		/** When the session an access token came from started, or undefined if it was signed out. */
+		startedAt: async (sid: string) => (await getDoc<SessionDoc>(db, `session:${sid}`))?.createdAt,
 
 		async end(sid: string): Promise<void> {
 			const doc = await getDoc<SessionDoc>(db, `session:${sid}`);

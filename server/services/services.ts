@@ -1,9 +1,14 @@
 import type { Couch } from '../store/couch.js';
+import { accountAudit, type AccountAudit } from './account-audit.js';
 import { accountStore, type AccountStore } from './account-store.js';
 import { auditLog, type AuditLog } from './audit-log.js';
 import { caseStore, type CaseStore } from './case-store.js';
 import { deviceStore, type DeviceStore } from './device-store.js';
+import { feedbackLinks, type FeedbackLinks } from './feedback-links.js';
+import { publicRateLimit, type PublicRateLimit } from './public-rate-limit.js';
+import { referralStore, type ReferralStore } from './referral-store.js';
 import { refreshSessions, type RefreshSessions } from './refresh-sessions.js';
+import { secondFactorStore, type SecondFactorStore } from './second-factor-store.js';
 import { signInThrottle, type SignInThrottle } from './sign-in-throttle.js';
 
 /** What routes may use. Everything here is shared through the store, so processes stay stateless. */
@@ -16,6 +21,11 @@ export interface Services {
 	sessions: RefreshSessions;
 	throttle: SignInThrottle;
 	audit: AuditLog;
+	accountAudit: AccountAudit;
+	secondFactors: SecondFactorStore;
+	referrals: ReferralStore;
+	feedbackLinks: FeedbackLinks;
+	publicLimit: PublicRateLimit;
 	sessionSecret: Buffer;
 }
 
@@ -30,6 +40,11 @@ export async function createServices(couch: Couch, version: string): Promise<Ser
 		sessions: refreshSessions(couch),
 		throttle: signInThrottle(couch),
 		audit: auditLog(couch),
+		accountAudit: accountAudit(couch),
+		secondFactors: secondFactorStore(couch),
+		referrals: referralStore(couch),
+		feedbackLinks: feedbackLinks(couch),
+		publicLimit: publicRateLimit(couch),
 		sessionSecret: await accounts.sessionSecret()
 	};
 }

@@ -5,7 +5,7 @@ import { getDoc, updateDoc } from '../store/documents.js';
 /** Failed sign-ins allowed per window, per account name and per address. */
 export const THROTTLE = { windowSeconds: 15 * 60, perAccount: 5, perAddress: 30 } as const;
 
-interface ThrottleDoc {
+export interface ThrottleDoc {
 	_id: string;
 	_rev?: string;
 	type: 'throttle';
@@ -19,7 +19,7 @@ interface ThrottleDoc {
  * name as typed (existing or not) and the address, hashed: the counts must not reveal which
  * accounts exist, and the database need not hold addresses.
  */
-const keyOf = (scope: 'account' | 'address', value: string) =>
+export const keyOf = (scope: 'account' | 'address' | 'public', value: string) =>
 	`throttle:${scope}:${createHash('sha256').update(value.toLowerCase()).digest('base64url')}`;
 
 export function signInThrottle(couch: Couch) {

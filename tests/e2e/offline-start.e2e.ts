@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { passwordOf } from './support/server-state.js';
-import { signIn, waitForOfflineReady } from './support/sign-in.js';
+import { signIn, unlock, waitForOfflineReady } from './support/sign-in.js';
 
 const DEMO_ASSIGNED = ['RJ-2026-0101', 'RJ-2026-0102', 'RJ-2026-0103', 'RJ-2026-0104'];
 
@@ -21,12 +21,14 @@ test('after one online visit the app cold-starts offline with its data: reload a
 
 	await context.setOffline(true);
 	await page.reload();
-	await expect(page.getByRole('heading', { name: 'My cases' })).toBeVisible();
+	// The key lives only in memory: a cold start opens locked, and the passphrase opens it offline.
+	await unlock(page);
 	await expect(page.getByTestId('case-list').getByRole('listitem')).toHaveCount(DEMO_ASSIGNED.length);
 	await expect(page.getByTestId('sync-status')).toContainText('Offline');
 
 	const tab = await context.newPage();
 	await tab.goto('/cases');
+	await unlock(tab);
 	await expect(tab.getByTestId('case-list')).toContainText('RJ-2026-0102');
 	await expect(tab.getByTestId('sync-status')).toContainText('Offline');
 	await context.setOffline(false);

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { firstAdminPassword, passwordOf } from './support/server-state.js';
-import { signIn } from './support/sign-in.js';
+import { setPassphrase, signIn, signInHere } from './support/sign-in.js';
 
 test('the first administrator signs in with the password printed at first start', async ({ page }) => {
 	await signIn(page, 'admin', firstAdminPassword());
@@ -40,5 +40,21 @@ test('the sign-in page and the cases page have no accessibility violations', asy
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 	await signIn(page, 'facilitator', passwordOf('facilitator'));
 	await expect(page.getByTestId('case-list')).toBeVisible();
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test('the passphrase, unlock and device pages have no accessibility violations', async ({ page }) => {
+	await page.goto('/');
+	await signInHere(page, 'facilitator', passwordOf('facilitator'));
+	await expect(page.getByRole('heading', { name: 'Set a passphrase for this tablet' })).toBeVisible();
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+	await setPassphrase(page);
+	await page.getByRole('link', { name: 'This device' }).click();
+	await expect(page.getByTestId('persisted')).not.toHaveText('Checking…');
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+	await page.getByRole('button', { name: 'Lock' }).click();
+	await page.getByLabel('Passphrase', { exact: true }).fill('not my passphrase at all');
+	await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+	await expect(page.getByTestId('unlock-warning')).toBeVisible();
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });

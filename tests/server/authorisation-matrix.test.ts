@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../server/http/define-route.js';
 import { addCase, addUser, signIn, startInProcess, type InProcess } from './in-process.js';
+import { professionalReferral, selfReferral } from './public-form-fixtures.js';
 
 /**
  * Every role × every API route × own case / someone else's case / no case: the exact status, and
@@ -17,6 +18,7 @@ const OTHER_CASE = ['RJ-2026-0002', CASES.other];
 let env: InProcess;
 const cookies: Partial<Record<Actor, string>> = {};
 const ids: Record<string, string> = {};
+const feedbackTokens: string[] = [];
 let counter = 0;
 const unique = () => `m${String(++counter).padStart(7, '0')}`;
 
@@ -31,6 +33,7 @@ beforeAll(async () => {
 	await addCase(s, CASES.own, 'RJ-2026-0001', ids.coordinator, [ids.facilitator]);
 	await addCase(s, CASES.other, 'RJ-2026-0002', ids.coordinator, [ids.otherFacilitator]);
 	await s.devices.register('spare-device-0001', 'Spare tablet', ids.spare, new Date());
+	for (let i = 0; i < ACTORS.length; i++) feedbackTokens.push((await s.feedbackLinks.create(CASES.own, undefined, ids.coordinator, new Date())).token);
 	cookies.facilitator = await signIn(env.app, 'fac', { id: 'fac-tablet-0001', label: 'Facilitator tablet' });
 	cookies.coordinator = await signIn(env.app, 'coord');
 	cookies.administrator = await signIn(env.app, 'admin');
@@ -41,12 +44,18 @@ interface Row {
 	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 	path: (target: Target) => string;
 	body?: () => unknown;
+	/** The URL actually sent, when each request needs its own (a single-use link). */
+	fresh?: () => string;
 	/** Expected status per actor: one number for every target, or one per own/other/none. */
 	expect: Record<Actor, number | [number, number, number]>;
 }
 
 const caseRoute = (suffix: string) => (target: Target) => `/api/cases/${CASES[target]}${suffix}`;
 const flat = (path: string) => () => path;
+const user = (suffix: string) => () => `/api/users/${ids.spare}${suffix}`;
+const EVERYONE = (status: number) => ({ anonymous: status, facilitator: status, coordinator: status, administrator: status });
+const ADMIN_ONLY = (status: number) => ({ anonymous: 401, facilitator: 403, coordinator: 403, administrator: status });
+const OFFICE = (status: number) => ({ anonymous: 401, facilitator: 403, coordinator: status, administrator: status });
 
 const ROUTES: Record<string, Row> = {
 	'read a case': { method: 'GET', path: caseRoute(''), expect: { anonymous: 401, facilitator: [200, 404, 404], coordinator: [200, 200, 404], administrator: 403 } },
@@ -84,6 +93,26 @@ const ROUTES: Record<string, Row> = {
 		path: flat('/api/users'),
 		body: () => ({ username: unique(), displayName: 'New Person', roles: ['facilitator'], password: 'a long enough password' }),
 		expect: { anonymous: 401, facilitator: 403, coordinator: 403, administrator: 201 }
+	},
+	// Before setting up, so no secret exists for these callers and any code is wrong.
+	'confirm a second factor': { method: 'POST', path: flat('/api/session/second-factor/confirm'), body: () => ({ code: '000000' }), expect: OFFICE(400) },
+	'turn off a second factor': { method: 'POST', path: flat('/api/session/second-factor/disable'), body: () => ({ code: '000000' }), expect: OFFICE(400) },
+	'see my second factor': { method: 'GET', path: flat('/api/session/second-factor'), expect: OFFICE(200) },
+	'set up a second factor': { method: 'POST', path: flat('/api/session/second-factor'), expect: OFFICE(201) },
+	"change a person's roles": { method: 'PUT', path: user('/roles'), body: () => ({ roles: ['facilitator'] }), expect: ADMIN_ONLY(200) },
+	'switch an account off': { method: 'POST', path: user('/disable'), expect: ADMIN_ONLY(200) },
+	'switch an account on': { method: 'POST', path: user('/enable'), expect: ADMIN_ONLY(200) },
+	"reset a person's second factor": { method: 'POST', path: user('/second-factor/reset'), expect: ADMIN_ONLY(200) },
+	"view a person's account log": { method: 'GET', path: user('/audit'), expect: ADMIN_ONLY(200) },
+	'make a feedback link': { method: 'POST', path: caseRoute('/feedback-links'), body: () => ({}), expect: { anonymous: 401, facilitator: [403, 404, 404], coordinator: [201, 201, 404], administrator: 403 } },
+	'send a self-referral': { method: 'POST', path: flat('/api/public/self-referrals'), body: () => selfReferral, expect: EVERYONE(202) },
+	'send a professional referral': { method: 'POST', path: flat('/api/public/professional-referrals'), body: () => professionalReferral, expect: EVERYONE(202) },
+	'give feedback through a link': {
+		method: 'POST',
+		path: flat('/api/public/feedback/:token'),
+		fresh: () => `/api/public/feedback/${feedbackTokens.shift()}`,
+		body: () => ({ satisfaction: 4 }),
+		expect: EVERYONE(201)
 	}
 };
 
@@ -119,7 +148,7 @@ describe('the authorisation matrix', () => {
 	it.each(rows)('$actor: $name ($target) answers $status', async ({ actor, row, targetKey, status }) => {
 		const answer = await env.app.inject({
 			method: row.method,
-			url: row.path(targetKey),
+			url: row.fresh ? row.fresh() : row.path(targetKey),
 			headers: cookies[actor] ? { cookie: cookies[actor] } : {},
 			...(row.body ? { payload: row.body() as object } : {})
 		});

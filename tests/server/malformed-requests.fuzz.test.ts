@@ -3,9 +3,10 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_ID_PATTERN } from '../../src/lib/domain/ids.js';
 import { addCase, addUser, signIn, startInProcess, type InProcess } from './in-process.js';
+import { professionalReferral, selfReferral } from './public-form-fixtures.js';
 
 /** Each route with a caller allowed to use it and a valid body, so only the malformation can refuse it. */
-type Kind = 'string' | 'array';
+type Kind = 'string' | 'array' | 'number' | 'true';
 interface Target {
 	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 	path: (id: string) => string;
@@ -18,11 +19,12 @@ interface Target {
 let env: InProcess;
 const cookies: Record<string, string> = {};
 let spareId = '';
+let feedbackToken = '';
 const CASE = 'case-fuzz-0001';
 
 const note = { id: 'note-fuzz-0001', text: 'A note.', aboutParticipantIds: [], deviceTime: '2026-01-01T10:00:00.000Z' };
 const TARGETS: Target[] = [
-	{ method: 'POST', path: () => '/api/session', who: 'nobody', body: { username: 'fac', password: 'pw' }, fields: { username: { kind: 'string' }, password: { kind: 'string' } } },
+	{ method: 'POST', path: () => '/api/session', who: 'nobody', body: { username: 'fac', password: 'pw' }, fields: { username: { kind: 'string' }, password: { kind: 'string' }, code: { kind: 'string', optional: true } } },
 	{ method: 'GET', path: () => '/api/session', who: 'fac' },
 	{ method: 'POST', path: () => '/api/session/refresh', who: 'fac' },
 	{ method: 'GET', path: () => '/api/health', who: 'nobody' },
@@ -37,11 +39,28 @@ const TARGETS: Target[] = [
 	{ method: 'PATCH', path: (id) => `/api/devices/${id}`, who: 'admin', body: { label: 'Tablet' }, fields: { label: { kind: 'string' } } },
 	{ method: 'POST', path: (id) => `/api/devices/${id}/revoke`, who: 'admin' },
 	{ method: 'GET', path: () => '/api/users', who: 'admin' },
-	{ method: 'POST', path: () => '/api/users', who: 'admin', body: { username: 'newperson', displayName: 'New', roles: ['facilitator'], password: 'long enough password' }, fields: { username: { kind: 'string' }, displayName: { kind: 'string' }, roles: { kind: 'array' }, password: { kind: 'string' } } }
+	{ method: 'POST', path: () => '/api/users', who: 'admin', body: { username: 'newperson', displayName: 'New', roles: ['facilitator'], password: 'long enough password' }, fields: { username: { kind: 'string' }, displayName: { kind: 'string' }, roles: { kind: 'array' }, password: { kind: 'string' } } },
+	{ method: 'GET', path: () => '/api/session/second-factor', who: 'coord' },
+	{ method: 'POST', path: () => '/api/session/second-factor', who: 'coord' },
+	{ method: 'POST', path: () => '/api/session/second-factor/confirm', who: 'coord', body: { code: '123456' }, fields: { code: { kind: 'string' } } },
+	{ method: 'POST', path: () => '/api/session/second-factor/disable', who: 'coord', body: { code: '123456' }, fields: { code: { kind: 'string' } } },
+	{ method: 'PUT', path: (id) => `/api/users/${user(id)}/roles`, who: 'admin', body: { roles: ['facilitator'] }, fields: { roles: { kind: 'array' } } },
+	...['disable', 'enable', 'second-factor/reset'].map((action): Target => ({ method: 'POST', path: (id) => `/api/users/${user(id)}/${action}`, who: 'admin' })),
+	{ method: 'GET', path: (id) => `/api/users/${user(id)}/audit`, who: 'admin' },
+	{ method: 'POST', path: (id) => `/api/cases/${id}/feedback-links`, who: 'coord', body: {}, fields: { role: { kind: 'string', optional: true } } },
+	{ method: 'POST', path: () => '/api/public/self-referrals', who: 'nobody', body: selfReferral, fields: { role: { kind: 'string' }, name: { kind: 'string' }, phone: { kind: 'string', optional: true }, safeContact: { kind: 'string', optional: true }, agreeToContact: { kind: 'true' } } },
+	{ method: 'POST', path: () => '/api/public/professional-referrals', who: 'nobody', body: professionalReferral, fields: { referralSource: { kind: 'string' }, justiceStage: { kind: 'string' }, personAgreed: { kind: 'true' } } },
+	{ method: 'POST', path: (id) => `/api/public/feedback/${id === CASE ? feedbackToken : id}`, who: 'nobody', body: { satisfaction: 4 }, fields: { satisfaction: { kind: 'number' }, comments: { kind: 'string', optional: true } } }
 ];
 
+/** User routes take a user id; the case id stands for "a valid one" here, as it does for cases. */
+function user(id: string): string {
+	return id === CASE ? spareId : id;
+}
+
 const json = fc.jsonValue();
-const notA = (kind: Kind) => json.filter((value) => (kind === 'array' ? !Array.isArray(value) : typeof value !== 'string'));
+const isA: Record<Kind, (value: unknown) => boolean> = { string: (v) => typeof v === 'string', array: Array.isArray, number: (v) => typeof v === 'number', true: (v) => v === true };
+const notA = (kind: Kind) => json.filter((value) => !isA[kind](value));
 const badId = fc.string({ minLength: 1, maxLength: 80 }).filter((s) => !CASE_ID_PATTERN.test(s) && s !== '.' && s !== '..');
 const unknownKey = fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !['__proto__', 'constructor'].includes(k));
 const target = fc.constantFrom(...TARGETS);
@@ -82,6 +101,7 @@ beforeAll(async () => {
 	const coord = await addUser(env.services, 'coord', ['coordinator']);
 	await addUser(env.services, 'admin', ['administrator']);
 	await addCase(env.services, CASE, 'RJ-2026-0900', coord, [fac]);
+	feedbackToken = (await env.services.feedbackLinks.create(CASE, undefined, coord, new Date())).token;
 	cookies.fac = await signIn(env.app, 'fac', { id: CASE, label: 'Fuzz tablet' });
 	cookies.coord = await signIn(env.app, 'coord');
 	cookies.admin = await signIn(env.app, 'admin');

@@ -1,7 +1,9 @@
 import type { Observable } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dropKeys } from '../crypto/keyring.js';
 import type { CaseSummary } from '../protocol/cases.js';
 import { caseRepository } from './case-repository.js';
+import { unlockForTest } from './testing.js';
 import { deleteUserDb, userDb } from './user-db.js';
 
 const summary = (id: string, reference: string): CaseSummary => ({
@@ -19,7 +21,8 @@ function firstValue<T>(observable: Observable<T>): Promise<T> {
 }
 
 describe('case repository', () => {
-	afterEach(() => Promise.all([deleteUserDb('u1'), deleteUserDb('u2')]));
+	beforeEach(async () => (await unlockForTest('u1'), await unlockForTest('u2')));
+	afterEach(async () => (dropKeys(), await Promise.all([deleteUserDb('u1'), deleteUserDb('u2')])));
 
 	it('lists the cases it was given in order of reference', async () => {
 		const repo = caseRepository(userDb('u1'));

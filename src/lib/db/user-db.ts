@@ -1,14 +1,49 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { CaseSummary } from '../protocol/cases.js';
+import type { Sealed } from '../crypto/record-cipher.js';
+import type { RecordType } from '../domain/records.js';
+import { plaintextGuard } from './plaintext-guard.js';
+import { CLEAR_FIELDS, USER_DB_VERSIONS } from './user-db-schema.js';
 
 export interface SyncMeta {
-	key: 'cases';
+	key: string;
 	lastSyncedAt: string;
+}
+
+/** A case summary at rest: its id and time in clear, the rest sealed. */
+export interface StoredCase {
+	id: string;
+	updatedAt: string;
+	enc: Sealed;
+}
+
+/** A domain record at rest, keyed by its document id (`case:<caseId>:<type>:<id>`). */
+export interface StoredRecord {
+	id: string;
+	type: RecordType;
+	caseId?: string;
+	createdAt: string;
+	updatedAt: string;
+	enc: Sealed;
+}
+
+/** A change waiting to be pushed. It commits in the same transaction as the record it carries. */
+export interface OutboxRow {
+	seq?: number;
+	mutationId: string;
+	docId: string;
+	type: RecordType;
+	caseId?: string;
+	op: 'put';
+	at: string;
+	enc: Sealed;
 }
 
 /** One database per user on a device: a shared tablet never mixes two facilitators' cases. */
 export type UserDb = Dexie & {
-	cases: EntityTable<CaseSummary, 'id'>;
+	userId: string;
+	cases: EntityTable<StoredCase, 'id'>;
+	records: EntityTable<StoredRecord, 'id'>;
+	outbox: EntityTable<OutboxRow, 'seq'>;
 	syncMeta: EntityTable<SyncMeta, 'key'>;
 };
 
@@ -22,7 +57,9 @@ export function userDb(userId: string): UserDb {
 	let db = open.get(userId);
 	if (!db) {
 		db = new Dexie(userDbName(userId)) as UserDb;
-		db.version(1).stores({ cases: 'id, reference, stage, updatedAt', syncMeta: 'key' });
+		for (const { version, stores } of USER_DB_VERSIONS) db.version(version).stores(stores);
+		db.use(plaintextGuard(CLEAR_FIELDS));
+		db.userId = userId;
 		open.set(userId, db);
 	}
 	return db;

@@ -1,8 +1,8 @@
-import { deleteUserDb } from '../db/user-db.js';
 import { deviceDb } from '../db/device-db.js';
-import type { SessionUser } from '../protocol/auth.js';
 import type { FieldProblem } from '../domain/validation.js';
+import type { SessionUser } from '../protocol/auth.js';
 import { callApi } from '../sync/api-client.js';
+import { eraseVault, plainUser, unsyncedFor } from './vault.js';
 
 export type SignInOutcome = { ok: true } | { ok: false; message: string; fields: FieldProblem[] };
 
@@ -10,6 +10,8 @@ export type SignInOutcome = { ok: true } | { ok: false; message: string; fields:
 class SessionState {
 	user = $state<SessionUser | null>(null);
 	restored = $state(false);
+	/** Set when the vault was erased after too many wrong passphrases, for the sign-in page to say so. */
+	erased = $state(false);
 
 	async restore(): Promise<void> {
 		const saved = await deviceDb().sessions.get('current');
@@ -17,20 +19,43 @@ class SessionState {
 		this.restored = true;
 	}
 
+	/** Signs in online. Another facilitator's vault on this tablet stays, locked, for their return. */
 	async signIn(username: string, password: string): Promise<SignInOutcome> {
 		const result = await callApi<SessionUser>('POST', '/api/session', { username, password });
 		if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields ?? [] };
-		await deviceDb().sessions.put({ key: 'current', user: result.value, signedInAt: new Date().toISOString() });
-		this.user = result.value;
+		await this.#become(result.value);
 		return { ok: true };
 	}
 
-	/** Signing out removes this user's case data from the device; nothing unsynced exists yet to lose. */
+	/** Hands a shared tablet to a facilitator who already has a vault on it; works offline. */
+	async switchTo(user: SessionUser): Promise<void> {
+		await this.#become(user);
+	}
+
+	async #become(user: SessionUser): Promise<void> {
+		user = plainUser(user);
+		await deviceDb().sessions.put({ key: 'current', user, signedInAt: new Date().toISOString() });
+		this.erased = false;
+		this.user = user;
+	}
+
+	/** How many changes a sign-out would erase; the UI asks before going ahead when it is not 0. */
+	async unsyncedCount(): Promise<number> {
+		return this.user ? (await unsyncedFor(this.user.id)).count : 0;
+	}
+
+	/** Removes this user's vault and case data from the device (need to know). */
 	async signOut(): Promise<void> {
 		const user = this.user;
 		await callApi('DELETE', '/api/session');
 		await deviceDb().sessions.delete('current');
-		if (user) await deleteUserDb(user.id);
+		if (user) await eraseVault(user.id);
+		this.user = null;
+	}
+
+	/** After the vault was erased by too many wrong passphrases. */
+	forget(reason: 'erased'): void {
+		this.erased = reason === 'erased';
 		this.user = null;
 	}
 }

@@ -1,0 +1,88 @@
+// Runs in Chromium: the device store (encrypted) against plain Dexie with the same rows and indexes.
+import Dexie from 'dexie';
+import { recordRepository } from '../../src/lib/db/record-repository.js';
+import { userDb } from '../../src/lib/db/user-db.js';
+import { exampleWith } from '../../src/lib/domain/record-fixtures.js';
+import { createVault } from '../../src/lib/session/vault.js';
+import { caseload, CASE_SIZE } from './caseload.js';
+
+type Row = Record<string, unknown> & { id: string; type: string; caseId?: string };
+
+function plainDb(name: string): Dexie {
+	const db = new Dexie(name);
+	db.version(1).stores({ records: 'id, caseId, type, [caseId+type], updatedAt', outbox: '++seq, &mutationId, docId, caseId, at' });
+	return db;
+}
+const plainRow = (record: Row) => ({ ...record, id: `case:${record.caseId}:${record.type}:${record.id}` });
+
+async function timed(runs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		await fn(i);
+		times.push(performance.now() - start);
+	}
+	return times;
+}
+
+const note = (i: number, caseId: string) =>
+	exampleWith('case-note', (n) => ((n.id = `bench-note-${String(i).padStart(6, '0')}`), (n.caseId = caseId), (n.text = 'A visit went well. '.repeat(30))));
+
+export const bench = {
+	async bulkLoad(kind: 'plain' | 'encrypted', run: number, count: number) {
+		const records = caseload(count) as Row[];
+		if (kind === 'plain') {
+			const db = plainDb(`bench-plain-bulk-${run}`);
+			const start = performance.now();
+			await db.table('records').bulkPut(records.map(plainRow));
+			return performance.now() - start;
+		}
+		const user = `bulk-${run}`;
+		await createVault({ id: user, username: user, displayName: 'Bench', roles: ['facilitator'] }, 'copper kettle orbit 42');
+		const start = performance.now();
+		await recordRepository(userDb(user)).storeSynced(records);
+		return performance.now() - start;
+	},
+
+	/** Fills a store with `count` records, then times saving a note, opening a case and a name search. */
+	async everyday(kind: 'plain' | 'encrypted', count: number, runs: number) {
+		const records = caseload(count) as Row[];
+		const caseId = 'bench-case-00000';
+		const openId = 'bench-case-00007';
+		if (kind === 'plain') {
+			const db = plainDb('bench-plain-everyday');
+			await db.table('records').bulkPut(records.map(plainRow));
+			const save = await timed(runs, (i) =>
+				db.transaction('rw', db.table('records'), db.table('outbox'), async () => {
+					const row = plainRow(note(i, caseId) as Row);
+					await db.table('records').put(row);
+					await db.table('outbox').add({ mutationId: crypto.randomUUID(), docId: row.id, caseId, op: 'put', at: new Date().toISOString(), record: row });
+				})
+			);
+			const open = await timed(runs, () => db.table('records').where('caseId').equals(openId).toArray());
+			const search = await timed(runs, async () =>
+				(await db.table('records').where('type').equals('participant').toArray()).filter((p) => String(p.name).toLowerCase().includes('person 12'))
+			);
+			return { save, open, search };
+		}
+		await createVault({ id: 'everyday', username: 'everyday', displayName: 'Bench', roles: ['facilitator'] }, 'copper kettle orbit 42');
+		const repo = recordRepository(userDb('everyday'));
+		await repo.storeSynced(records);
+		const save = await timed(runs, async (i) => {
+			if (!(await repo.save(note(i, caseId))).ok) throw new Error('A benchmark note did not validate');
+		});
+		const opened = (await repo.readCase(openId)).length;
+		if (opened !== CASE_SIZE) throw new Error(`Opened ${opened} records, not a whole case`);
+		const open = await timed(runs, () => repo.readCase(openId));
+		const search = await timed(runs, () => repo.searchParticipants('person 12'));
+		return { save, open, search };
+	},
+	CASE_SIZE
+};
+
+declare global {
+	interface Window {
+		bench: typeof bench;
+	}
+}
+window.bench = bench;

@@ -1,0 +1,48 @@
+import { liveQuery, type Observable } from 'dexie';
+import type { DomainRecord } from '../domain/records.js';
+import { outboxContext } from './record-repository.js';
+import { openFor } from './sealing.js';
+import type { UserDb } from './user-db.js';
+
+export interface PendingChange {
+	seq: number;
+	mutationId: string;
+	docId: string;
+	at: string;
+	record: DomainRecord;
+}
+
+export interface UnsyncedSummary {
+	count: number;
+	oldestAt?: string;
+}
+
+/**
+ * Changes made on this device and not yet accepted by the server. Counting needs no key, so a
+ * locked vault can still say how much unsynced work a wipe or a sign-out would lose.
+ */
+export function outbox(db: UserDb) {
+	const summary = async (): Promise<UnsyncedSummary> => {
+		const count = await db.outbox.count();
+		const oldest = await db.outbox.orderBy('at').first();
+		return { count, oldestAt: oldest?.at };
+	};
+	return {
+		summary,
+		watchSummary: (): Observable<UnsyncedSummary> => liveQuery(summary),
+
+		/** The oldest changes first, decrypted for pushing. */
+		async take(limit: number): Promise<PendingChange[]> {
+			const rows = await db.outbox.orderBy('seq').limit(limit).toArray();
+			return Promise.all(
+				rows.map(async (row) => {
+					const { record } = await openFor<{ record: DomainRecord }>(db, outboxContext(row), row.enc);
+					return { seq: row.seq!, mutationId: row.mutationId, docId: row.docId, at: row.at, record };
+				})
+			);
+		},
+
+		/** Removes changes the server has acknowledged. */
+		acknowledge: (seqs: number[]) => db.outbox.bulkDelete(seqs)
+	};
+}

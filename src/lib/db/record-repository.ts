@@ -1,0 +1,110 @@
+import { liveQuery, type Observable } from 'dexie';
+import { caseChildDocId, caseDocId, serviceDocId } from '../domain/ids.js';
+import { displayName, type ParticipantRecord } from '../domain/participant.js';
+import { parseRecord, type DomainRecord } from '../domain/records.js';
+import type { Validated } from '../domain/validation.js';
+import { openFor, requireKey, sealContext, sealFor } from './sealing.js';
+import type { OutboxRow, StoredRecord, UserDb } from './user-db.js';
+
+/** The case a record belongs to: a case is its own; service records belong to none. */
+export function caseIdOf(record: DomainRecord): string | undefined {
+	return record.type === 'case' ? record.id : 'caseId' in record ? record.caseId : undefined;
+}
+
+export function docIdOf(record: DomainRecord): string {
+	const caseId = caseIdOf(record);
+	if (record.type === 'case') return caseDocId(record.id);
+	return caseId ? caseChildDocId(caseId, record.type, record.id) : serviceDocId(record.type, record.id);
+}
+
+const recordContext = (row: Pick<StoredRecord, 'id' | 'type'>) => sealContext('records', row.id, row.type);
+export const outboxContext = (row: Pick<OutboxRow, 'mutationId' | 'docId'>) => sealContext('outbox', row.mutationId, row.docId);
+
+export interface RecordRepositoryOptions {
+	now?: () => string;
+	newId?: () => string;
+}
+
+/** The only way pages read and write case records: validated, encrypted, queued for sync. */
+export function recordRepository(db: UserDb, options: RecordRepositoryOptions = {}) {
+	const now = options.now ?? (() => new Date().toISOString());
+	const newId = options.newId ?? (() => crypto.randomUUID());
+	const openRecord = (row: StoredRecord) => openFor<DomainRecord>(db, recordContext(row), row.enc);
+
+	return {
+		/**
+		 * Validates with the domain schema, then writes the record and its outbox entry in one
+		 * transaction: after a crash both are on the device or neither is. Bad input changes nothing.
+		 */
+		async save(input: unknown): Promise<Validated<DomainRecord>> {
+			const parsed = parseRecord(input);
+			if (!parsed.ok) return parsed;
+			const record = parsed.value;
+			const clear = { id: docIdOf(record), type: record.type, caseId: caseIdOf(record) };
+			const entry = { mutationId: newId(), docId: clear.id, type: record.type, caseId: clear.caseId, op: 'put' as const, at: now() };
+			const [recordEnc, entryEnc] = await Promise.all([
+				sealFor(db, recordContext(clear), record),
+				sealFor(db, outboxContext(entry), { op: 'put', record, at: entry.at })
+			]);
+			const stored: StoredRecord = { ...clear, createdAt: record.createdAt, updatedAt: record.updatedAt, enc: recordEnc };
+			if (stored.caseId === undefined) delete stored.caseId;
+			const queued: OutboxRow = { ...entry, enc: entryEnc };
+			if (queued.caseId === undefined) delete queued.caseId;
+			await db.transaction('rw', db.records, db.outbox, async () => {
+				await db.records.put(stored);
+				await db.outbox.add(queued);
+			});
+			return parsed;
+		},
+
+		/**
+		 * Stores records the server sent (a pull): sealed, in one transaction, with no outbox entry,
+		 * since the server already has them. Invalid ones are skipped and returned.
+		 */
+		async storeSynced(inputs: unknown[]): Promise<{ stored: number; rejected: unknown[] }> {
+			const rejected: unknown[] = [];
+			const valid = inputs.flatMap((input) => {
+				const parsed = parseRecord(input);
+				return parsed.ok ? [parsed.value] : (rejected.push(input), []);
+			});
+			const rows = await Promise.all(
+				valid.map(async (record): Promise<StoredRecord> => {
+					const clear = { id: docIdOf(record), type: record.type, caseId: caseIdOf(record) };
+					const row: StoredRecord = { ...clear, createdAt: record.createdAt, updatedAt: record.updatedAt, enc: await sealFor(db, recordContext(clear), record) };
+					if (row.caseId === undefined) delete row.caseId;
+					return row;
+				})
+			);
+			await db.transaction('rw', db.records, () => db.records.bulkPut(rows));
+			return { stored: rows.length, rejected };
+		},
+
+		async get(docId: string): Promise<DomainRecord | undefined> {
+			requireKey(db);
+			const row = await db.records.get(docId);
+			return row && openRecord(row);
+		},
+
+		/** Everything on the device about one case, decrypted. */
+		async readCase(caseId: string): Promise<DomainRecord[]> {
+			requireKey(db);
+			const rows = await db.records.where('caseId').equals(caseId).toArray();
+			return Promise.all(rows.map(openRecord));
+		},
+
+		watchCase(caseId: string): Observable<DomainRecord[]> {
+			return liveQuery(async () => (requireKey(db), Promise.all((await db.records.where('caseId').equals(caseId).toArray()).map(openRecord))));
+		},
+
+		/** Names are encrypted, so a search decrypts participants on the device; nothing is indexed in clear. */
+		async searchParticipants(text: string): Promise<ParticipantRecord[]> {
+			requireKey(db);
+			const needle = text.trim().toLocaleLowerCase('en-GB');
+			const rows = await db.records.where('type').equals('participant').toArray();
+			const people = (await Promise.all(rows.map(openRecord))) as ParticipantRecord[];
+			return people.filter((p) => `${p.name} ${displayName(p)}`.toLocaleLowerCase('en-GB').includes(needle));
+		}
+	};
+}
+
+export type RecordRepository = ReturnType<typeof recordRepository>;

@@ -1,0 +1,51 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dropKeys } from '../crypto/keyring.js';
+import type { CaseSummary } from '../protocol/cases.js';
+import { caseRepository } from './case-repository.js';
+import { dumpAsText, dumpIndexedDb, unlockForTest } from './testing.js';
+import { USER_DB_VERSIONS } from './user-db-schema.js';
+import { deleteUserDb, userDb, userDbName } from './user-db.js';
+
+const v1Cases: CaseSummary[] = [
+	{ id: 'case-0002-abcd', reference: 'RJ-2026-0002', stage: 'communication', status: 'open', updatedAt: '2026-10-02T09:00:00.000Z' },
+	{ id: 'case-0001-abcd', reference: 'RJ-2026-0001', stage: 'assessment', status: 'open', updatedAt: '2026-10-01T09:00:00.000Z' }
+];
+
+/** Writes a database exactly as the released v1 app did. */
+async function writeV1(userId: string): Promise<void> {
+	const v1 = new Dexie(userDbName(userId));
+	v1.version(1).stores(USER_DB_VERSIONS[0].stores);
+	await v1.table('cases').bulkPut(v1Cases);
+	await v1.table('syncMeta').put({ key: 'cases', lastSyncedAt: '2026-10-03T09:00:00.000Z' });
+	v1.close();
+}
+
+describe('user database migration', () => {
+	afterEach(async () => (dropKeys(), await deleteUserDb('m1')));
+
+	it('opens a v1 database, keeps every case and the sync time, and encrypts them at the first unlock', async () => {
+		await writeV1('m1');
+		await unlockForTest('m1');
+		const repo = caseRepository(userDb('m1'));
+		expect(await repo.lastSyncedAt()).toBe('2026-10-03T09:00:00.000Z');
+		expect(await repo.sealLegacyCases()).toBe(2);
+		expect(await repo.sealLegacyCases()).toBe(0);
+
+		const cases = await new Promise<CaseSummary[]>((resolve) => {
+			const sub = repo.watchAll().subscribe((value) => (resolve(value), queueMicrotask(() => sub.unsubscribe())));
+		});
+		expect(cases).toEqual([v1Cases[1], v1Cases[0]]);
+		expect(userDb('m1').verno).toBe(2);
+		expect(dumpAsText(await dumpIndexedDb())).not.toContain('RJ-2026-0001');
+	});
+
+	it('shows v1 cases before they are sealed, so an upgrade never hides work', async () => {
+		await writeV1('m1');
+		await unlockForTest('m1');
+		const cases = await new Promise<CaseSummary[]>((resolve) => {
+			const sub = caseRepository(userDb('m1')).watchAll().subscribe((value) => (resolve(value), queueMicrotask(() => sub.unsubscribe())));
+		});
+		expect(cases.map((c) => c.reference)).toEqual(['RJ-2026-0001', 'RJ-2026-0002']);
+	});
+});

@@ -1,0 +1,38 @@
+import * as v from 'valibot';
+import { optionalText } from '../domain/fields.js';
+import { PARTICIPANT_ROLES } from '../domain/participant.js';
+import { honeypotField } from './referrals.js';
+
+/** A coordinator asks for a feedback link for a case; it may say whose role the feedback comes from. */
+export const newFeedbackLinkRequestSchema = v.strictObject({
+	role: v.optional(v.picklist(PARTICIPANT_ROLES, 'Choose harmed person, person responsible or supporter'))
+});
+export type NewFeedbackLinkRequest = v.InferOutput<typeof newFeedbackLinkRequestSchema>;
+
+/** Shown once: only a hash of the token is kept. */
+export interface FeedbackLinkResponse {
+	id: string;
+	token: string;
+	/** The page the participant opens: `/feedback/<token>`. */
+	path: string;
+	expiresAt: string;
+}
+
+export const feedbackTokenParamsSchema = v.strictObject({
+	token: v.pipe(v.string('Open the link from your message again'), v.regex(/^[A-Za-z0-9_-]{43}$/, 'This link is not complete. Open it again from the message you were sent'))
+});
+
+const score = 'Choose a score from 1 to 5';
+
+/** Anonymous feedback through a link: a score, and what the person chooses to add. */
+export const publicFeedbackRequestSchema = v.strictObject({
+	satisfaction: v.pipe(v.number(score), v.integer(score), v.minValue(1, score), v.maxValue(5, score)),
+	wouldRecommend: v.optional(v.boolean('Say whether you would recommend it')),
+	comments: v.optional(optionalText(4_000)),
+	website: honeypotField
+});
+export type PublicFeedbackRequest = v.InferOutput<typeof publicFeedbackRequestSchema>;
+
+export interface FeedbackReceipt {
+	message: string;
+}
