@@ -63,11 +63,22 @@ export default ts.config(
 		}
 	},
 	{
+		// The merge is shared with the server: pure, like the domain.
+		files: ['src/lib/sync/merge/**/*.ts', 'src/lib/sync/schedule/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: [...outside('db', 'ui', 'crypto', 'session'), '**/server/**', '$app/*', 'node:*', 'dexie', 'nano'], message: 'The merge and schedule are pure: domain and protocol only.' }] }
+			],
+			'no-restricted-globals': ['error', 'fetch', 'indexedDB', 'localStorage', 'window', 'document', 'navigator', 'process']
+		}
+	},
+	{
 		files: ['server/**/*.ts'],
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: [{ group: ['**/src/lib/db/**', '**/src/lib/sync/**', '**/src/lib/ui/**', '**/src/lib/session/**', '**/src/routes/**', 'dexie'], message: 'The server shares only src/lib/domain and src/lib/protocol.' }] }
+				{ patterns: [{ group: ['**/src/lib/db/**', '**/src/lib/sync/**', '!**/src/lib/sync/merge/**', '**/src/lib/ui/**', '**/src/lib/session/**', '**/src/routes/**', 'dexie'], message: 'The server shares only src/lib/domain, src/lib/protocol and the pure merge in src/lib/sync/merge.' }] }
 			]
 		}
 	}
