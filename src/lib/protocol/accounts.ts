@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { ROLES } from './auth.js';
+import type { ApiErrorCode } from './errors.js';
 import type { UserSummary } from './users.js';
 
-/** Failure codes added for the second factor and disabled accounts (beside errors.ts's list). */
-export type AccountErrorCode = 'second-factor-required' | 'second-factor-failed' | 'account-disabled';
+/** The failure codes of the second factor and of disabled accounts. */
+export type AccountErrorCode = Extract<ApiErrorCode, 'second-factor-required' | 'second-factor-failed' | 'account-disabled'>;
 
 export const userParamsSchema = v.strictObject({ userId: v.pipe(v.string('Choose a person'), v.uuid('Use a user id from the list of people')) });
 

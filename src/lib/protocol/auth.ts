@@ -18,6 +18,7 @@ export const deviceLabelSchema = v.pipe(
 
 /** Sent at sign-in by a tablet that keeps cases offline; the browser on an office PC sends none. */
 export const deviceRegistrationSchema = v.strictObject({ id: deviceIdSchema, label: deviceLabelSchema });
+export type DeviceRegistration = v.InferOutput<typeof deviceRegistrationSchema>;
 
 export const signInRequestSchema = v.strictObject({
 	username: v.pipe(

@@ -2,9 +2,13 @@ import { deviceDb } from '../db/device-db.js';
 import type { FieldProblem } from '../domain/validation.js';
 import type { SessionUser } from '../protocol/auth.js';
 import { callApi } from '../sync/api-client.js';
+import { deviceIdentity } from './device-identity.js';
 import { eraseVault, plainUser, unsyncedFor } from './vault.js';
 
-export type SignInOutcome = { ok: true } | { ok: false; message: string; fields: FieldProblem[] };
+export type SignInOutcome =
+	| { ok: true }
+	/** `needsCode`: the password was right and the account asks for its authenticator code. */
+	| { ok: false; message: string; fields: FieldProblem[]; needsCode: boolean };
 
 /** Who is using the app on this device. Restored from the device store, so it works offline. */
 class SessionState {
@@ -20,9 +24,14 @@ class SessionState {
 	}
 
 	/** Signs in online. Another facilitator's vault on this tablet stays, locked, for their return. */
-	async signIn(username: string, password: string): Promise<SignInOutcome> {
-		const result = await callApi<SessionUser>('POST', '/api/session', { username, password });
-		if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields ?? [] };
+	async signIn(username: string, password: string, code?: string): Promise<SignInOutcome> {
+		const body = { username, password, device: deviceIdentity(), ...(code === undefined ? {} : { code }) };
+		const result = await callApi<SessionUser>('POST', '/api/session', body);
+		if (!result.ok) {
+			const { error } = result;
+			const needsCode = error.error === 'second-factor-required' || error.error === 'second-factor-failed';
+			return { ok: false, message: error.message, fields: error.fields ?? [], needsCode };
+		}
 		await this.#become(result.value);
 		return { ok: true };
 	}
