@@ -14,6 +14,7 @@ import { oversightRoutes } from './routes/oversight-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { secondFactorRoutes } from './routes/second-factor-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { syncRoutes } from './routes/sync-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import type { Services } from './services/services.js';
 
@@ -47,6 +48,7 @@ export async function buildApp({ services, appDir, logger = false, trustProxy = 
 	secondFactorRoutes(app, services);
 	referralRoutes(app, services);
 	feedbackRoutes(app, services);
+	syncRoutes(app, services);
 	await registerAppShell(app, appDir);
 	return app;
 }

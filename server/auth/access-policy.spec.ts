@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OFFICE, decideAnyRole, decideCase, decideRole, type CaseAction, type CaseFacts } from './access-policy.js';
+import { OFFICE, decideAnyRole, decideCase, decideHold, decidePush, decideRole, type CaseAction, type CaseFacts } from './access-policy.js';
 
 const facts = (exists: boolean, assigned: boolean, open = true): CaseFacts => ({ exists, assigned, open });
 const actions: CaseAction[] = ['read', 'write', 'oversee'];
@@ -43,5 +43,23 @@ describe('the access policy', () => {
 		expect(decideAnyRole(['coordinator'], office)).toBe('allow');
 		expect(decideAnyRole(['administrator', 'facilitator'], office)).toBe('allow');
 		expect(decideAnyRole(['facilitator'], office)).toBe('forbidden');
+	});
+});
+
+describe('what a syncing device may hold and push', () => {
+	it('files a facilitator change for a case they lost or that does not exist, and applies it on their open case', () => {
+		expect(decidePush(['facilitator'], facts(true, true))).toBe('apply');
+		expect(decidePush(['facilitator'], facts(true, false))).toBe('file');
+		expect(decidePush(['facilitator'], facts(false, false))).toBe('file');
+		expect(decidePush(['facilitator'], facts(true, true, false))).toBe('file');
+		expect(decidePush(['administrator'], facts(true, false))).toBe('refuse');
+	});
+
+	it('purges a lost case and a missing one for the same reason, and a closed one as closed', () => {
+		expect(decideHold(['facilitator'], facts(true, false))).toBe('unassigned');
+		expect(decideHold(['facilitator'], facts(false, false))).toBe('unassigned');
+		expect(decideHold(['facilitator'], facts(true, true, false))).toBe('closed');
+		expect(decideHold(['facilitator'], facts(true, true))).toBeUndefined();
+		expect(decideHold(['coordinator'], facts(true, false, false))).toBeUndefined();
 	});
 });

@@ -58,3 +58,31 @@ export function factsNeeded(roles: readonly Role[]): { caseDoc: boolean; assignm
 	if (roles.includes('facilitator')) return { caseDoc: true, assignment: true };
 	return { caseDoc: false, assignment: false };
 }
+
+/**
+ * What becomes of one pushed change. `apply`: written to the live record. `file`: kept for the
+ * coordinator and not applied — a facilitator who lost the case (unassigned, or it closed) must be
+ * able to hand in what they wrote offline, and gets the same answer whether or not the case
+ * exists, so filing tells nothing a facilitator may not know. `refuse`: neither (no case role).
+ */
+export type PushDecision = 'apply' | 'file' | 'refuse';
+
+export function decidePush(roles: readonly Role[], facts: CaseFacts): PushDecision {
+	const decision = decideCase(roles, 'write', facts);
+	if (decision === 'allow') return 'apply';
+	if (roles.includes('coordinator')) return 'refuse';
+	return roles.includes('facilitator') ? 'file' : 'refuse';
+}
+
+/** Fields of a case record only the office changes: who works on it, and whether it is open. */
+export const OFFICE_CASE_FIELDS: readonly string[] = ['facilitatorIds', 'coordinatorId', 'status', 'exitReason', 'exitDate', 'exitNote'];
+
+/**
+ * Why a device must let go of a case it holds, or undefined to keep it (need to know). As with
+ * every denial, a facilitator hears the same reason for a case they lost and for one that is gone.
+ */
+export function decideHold(roles: readonly Role[], facts: CaseFacts): 'unassigned' | 'closed' | 'not-found' | undefined {
+	if (decideCase(roles, 'read', facts) !== 'allow') return roles.includes('coordinator') ? 'not-found' : 'unassigned';
+	// Coordinators keep what they open; a facilitator's device lets a closed case go.
+	return facts.open || roles.includes('coordinator') ? undefined : 'closed';
+}

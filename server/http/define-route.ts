@@ -28,7 +28,7 @@ interface RouteSpec<P extends v.GenericSchema, Q extends v.GenericSchema, B exte
 	query?: Q;
 	/** Without a body schema the route takes no body at all. */
 	body?: B;
-	/** Bytes, below the app's own limit: public forms take far less than a case note. */
+	/** Bytes, when a route needs other than the app's own limit: public forms take far less, a sync batch more. */
 	bodyLimit?: number;
 	handler(context: Context<v.InferOutput<P>, v.InferOutput<Q>, B extends v.GenericSchema ? v.InferOutput<B> : undefined, A>): Promise<unknown>;
 }

@@ -14,8 +14,9 @@ export function auditLog(couch: Couch) {
 	return {
 		async append(entries: AuditEntry[]): Promise<void> {
 			if (entries.length === 0) return;
-			const docs = entries.map((entry) => ({
-				_id: `${prefixOf(entry.caseId)}${entry.serverTime}:${randomBytes(6).toString('hex')}`,
+			// The place in the batch sorts entries of one moment in the order they were given (a pushed batch's order).
+			const docs = entries.map((entry, index) => ({
+				_id: `${prefixOf(entry.caseId)}${entry.serverTime}:${String(index).padStart(4, '0')}${randomBytes(6).toString('hex')}`,
 				type: 'audit',
 				v: 1,
 				...entry

@@ -79,6 +79,20 @@ const ROUTES: Record<string, Row> = {
 		// Only a registered device reports offline reads; the office browsers have none.
 		expect: { anonymous: 401, facilitator: 202, coordinator: 400, administrator: 400 }
 	},
+	'push changes': {
+		method: 'POST',
+		path: flat('/api/sync/push'),
+		body: () => ({ mutations: [{ mutationId: unique(), recordId: unique(), recordType: 'contact', caseId: CASES.own, changes: { summary: { to: 'x' } }, deviceTime: '2026-01-05T10:00:00.000Z', deviceId: 'fac-tablet-0001' }] }),
+		// Only a registered device syncs, as itself; the office browsers have none. Each change is then judged per case.
+		expect: { anonymous: 401, facilitator: 200, coordinator: 400, administrator: 400 }
+	},
+	'pull changes': {
+		method: 'POST',
+		path: flat('/api/sync/pull'),
+		body: () => ({ deviceId: 'fac-tablet-0001', cases: [{ caseId: CASES.none }] }),
+		expect: { anonymous: 401, facilitator: 200, coordinator: 400, administrator: 400 }
+	},
+	'see changes filed for a case': { method: 'GET', path: caseRoute('/filed-changes'), expect: { anonymous: 401, facilitator: [403, 404, 404], coordinator: [200, 200, 404], administrator: 403 } },
 	'list devices': { method: 'GET', path: flat('/api/devices'), expect: { anonymous: 401, facilitator: 403, coordinator: 403, administrator: 200 } },
 	'rename a device': {
 		method: 'PATCH',

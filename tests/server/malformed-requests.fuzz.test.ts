@@ -23,6 +23,8 @@ let feedbackToken = '';
 const CASE = 'case-fuzz-0001';
 
 const note = { id: 'note-fuzz-0001', text: 'A note.', aboutParticipantIds: [], deviceTime: '2026-01-01T10:00:00.000Z' };
+/** The fuzz tablet signs in with the case id as its device id, so a push names that device. */
+const mutation = { mutationId: 'fuzz-mutation-0001', recordId: 'contact-fuzz-0001', recordType: 'contact', caseId: CASE, changes: { summary: { to: 'A visit.' } }, deviceTime: '2026-01-01T10:00:00.000Z', deviceId: CASE };
 const TARGETS: Target[] = [
 	{ method: 'POST', path: () => '/api/session', who: 'nobody', body: { username: 'fac', password: 'pw' }, fields: { username: { kind: 'string' }, password: { kind: 'string' }, code: { kind: 'string', optional: true } } },
 	{ method: 'GET', path: () => '/api/session', who: 'fac' },
@@ -35,6 +37,9 @@ const TARGETS: Target[] = [
 	{ method: 'PUT', path: (id) => `/api/cases/${id}/facilitators/${spareId}`, who: 'coord' },
 	{ method: 'DELETE', path: (id) => `/api/cases/${id}/facilitators/${spareId}`, who: 'coord' },
 	{ method: 'POST', path: () => '/api/audit/offline-reads', who: 'fac', body: { reads: [{ caseId: CASE, at: '2026-01-01T10:00:00.000Z' }] }, fields: { reads: { kind: 'array' } } },
+	{ method: 'POST', path: () => '/api/sync/push', who: 'fac', body: { mutations: [mutation] }, fields: { mutations: { kind: 'array' } } },
+	{ method: 'POST', path: () => '/api/sync/pull', who: 'fac', body: { deviceId: CASE, cases: [{ caseId: CASE }] }, fields: { deviceId: { kind: 'string' }, cases: { kind: 'array' }, limit: { kind: 'number', optional: true } } },
+	{ method: 'GET', path: (id) => `/api/cases/${id}/filed-changes`, who: 'coord' },
 	{ method: 'GET', path: () => '/api/devices', who: 'admin' },
 	{ method: 'PATCH', path: (id) => `/api/devices/${id}`, who: 'admin', body: { label: 'Tablet' }, fields: { label: { kind: 'string' } } },
 	{ method: 'POST', path: (id) => `/api/devices/${id}/revoke`, who: 'admin' },

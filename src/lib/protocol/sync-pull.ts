@@ -6,8 +6,17 @@ import { conflictEntrySchema } from './sync-conflict.js';
 
 export const PULL_PAGE_LIMIT = 1_000;
 
-/** Where the device is in a case's history. Opaque: CouchDB 3's seqs are strings, not numbers. */
-export const checkpointSchema = v.pipe(v.string('Send the checkpoint'), v.minLength(1, 'Send the checkpoint'), v.maxLength(8_192, 'This is not a checkpoint'));
+/**
+ * Where the device is in a case's history. Opaque: CouchDB 3's seqs are strings, not numbers.
+ * Up to 64 KiB: the server's checkpoint names the versions a device holds (8 characters each),
+ * so a case of a few thousand records still fits. (Was 8 KiB; every shorter string still passes.)
+ */
+export const CHECKPOINT_MAX_LENGTH = 65_536;
+export const checkpointSchema = v.pipe(
+	v.string('Send the checkpoint'),
+	v.minLength(1, 'Send the checkpoint'),
+	v.maxLength(CHECKPOINT_MAX_LENGTH, 'This is not a checkpoint')
+);
 
 export const pullRequestSchema = v.strictObject({
 	deviceId: deviceIdSchema,

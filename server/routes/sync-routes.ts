@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { caseParamsSchema } from '../../src/lib/protocol/cases.js';
+import type { FiledChangesResponse } from '../../src/lib/protocol/sync-filed.js';
+import { pullRequestSchema, type PullResponse } from '../../src/lib/protocol/sync-pull.js';
+import { pushRequestSchema, type PushResponse } from '../../src/lib/protocol/sync.js';
+import { SIGNED_IN, caseAccess } from '../auth/access-policy.js';
+import type { Actor } from '../auth/authenticate.js';
+import { badRequest } from '../http/api-error.js';
+import { defineRoute } from '../http/define-route.js';
+import type { Services } from '../services/services.js';
+import { docsWithPrefix } from '../store/documents.js';
+import { filedPrefix, type FiledDoc } from '../services/sync-documents.js';
+import { pullPage } from '../services/sync-pull.js';
+import { pushChanges } from '../services/sync-push.js';
+
+/** A full batch of long notes is well over the app's 256 KiB default; checkpoints of a large caseload too. */
+const SYNC_BODY_LIMIT = 8 * 1024 * 1024;
+
+/**
+ * Only a registered device syncs, and only as itself: the device ids in the body must be the one
+ * the session was signed in with, which `authenticate` has already checked is not revoked.
+ */
+function requireDevice(actor: Actor, claimed: { path: string; deviceId: string }[]): void {
+	if (!actor.deviceId) throw badRequest([{ path: '(device)', message: 'Only a registered device syncs; sign in with its device id' }]);
+	const wrong = claimed.filter((c) => c.deviceId !== actor.deviceId);
+	if (wrong.length > 0) throw badRequest(wrong.map((c) => ({ path: c.path, message: 'This is not the device you signed in on' })));
+}
+
+export function syncRoutes(app: FastifyInstance, services: Services): void {
+	/**
+	 * Signed-in is the route's rule; what each change may do is decided per case by the access
+	 * policy (`decidePush`): applied, filed for the coordinator, or refused.
+	 */
+	defineRoute(app, services, SIGNED_IN, {
+		method: 'POST',
+		url: '/api/sync/push',
+		body: pushRequestSchema,
+		bodyLimit: SYNC_BODY_LIMIT,
+		async handler({ actor, body, now }) {
+			requireDevice(actor, body.mutations.map((m, i) => ({ path: `mutations.${i}.deviceId`, deviceId: m.deviceId })));
+			const answer: PushResponse = { results: await pushChanges(services, actor, body.mutations, now), serverTime: now.toISOString() };
+			return answer;
+		}
+	});
+
+	/** Signed-in is the route's rule; which cases a page carries is decided by the access policy (`decideHold`). */
+	defineRoute(app, services, SIGNED_IN, {
+		method: 'POST',
+		url: '/api/sync/pull',
+		body: pullRequestSchema,
+		bodyLimit: SYNC_BODY_LIMIT,
+		async handler({ actor, body, now }) {
+			requireDevice(actor, [{ path: 'deviceId', deviceId: body.deviceId }]);
+			const answer: PullResponse = await pullPage(services, actor, body, now);
+			return answer;
+		}
+	});
+
+	/** Changes pushed by people who had lost the case, kept for the coordinator: one key range per case. */
+	defineRoute(app, services, caseAccess('oversee'), {
+		method: 'GET',
+		url: '/api/cases/:caseId/filed-changes',
+		params: caseParamsSchema,
+		async handler({ params }) {
+			const docs = await docsWithPrefix<FiledDoc>(services.couch.dbs.records, filedPrefix(params.caseId));
+			const answer: FiledChangesResponse = { changes: docs.map(({ mutation, userId, serverTime }) => ({ mutation, userId, serverTime })) };
+			return answer;
+		}
+	});
+}

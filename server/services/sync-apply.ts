@@ -1,0 +1,115 @@
+import { parseRecord, SUPPORTED_VERSIONS, isRecordType } from '../../src/lib/domain/records.js';
+import type { FieldProblem } from '../../src/lib/domain/validation.js';
+import type { ConflictEntry } from '../../src/lib/protocol/sync-conflict.js';
+import type { Mutation, MutationResult, PushFailureCode } from '../../src/lib/protocol/sync.js';
+import { isFrozen } from '../../src/lib/sync/merge/merge-record.js';
+import { changeSides, mergeMutation } from '../../src/lib/sync/merge/record-changes.js';
+import { sameValue } from '../../src/lib/sync/merge/values.js';
+import { OFFICE_CASE_FIELDS } from '../auth/access-policy.js';
+import { statusOf } from '../store/couch.js';
+import { getDoc, insertNew, type Db } from '../store/documents.js';
+import { withoutCouchFields } from './case-store.js';
+import { conflictsDocId, fetchDocs, mutationLogId, recordDocId, type ConflictsDoc, type MutationLogDoc } from './sync-documents.js';
+
+type StoredDoc = Record<string, unknown> & { _id: string; _rev: string };
+export interface ApplyContext {
+	db: Db;
+	userId: string;
+	/** Facilitators may not change who works on a case or close it; the office does that. */
+	officeFieldsAllowed: boolean;
+	now: Date;
+}
+/** The result to answer, and whether the change made the record (for the audit line). */
+export interface Applied {
+	result: MutationResult;
+	created: boolean;
+}
+
+const ATTEMPTS = 8;
+
+const rejected = (m: Mutation, code: PushFailureCode, message: string, fields: FieldProblem[] = []): MutationResult => ({
+	status: 'rejected', mutationId: m.mutationId, code, message, fields
+});
+
+/** Checks that are the same on every attempt: what the change may touch at all. */
+function refusal(m: Mutation, stored: StoredDoc | undefined, context: ApplyContext): MutationResult | undefined {
+	const created = Object.values(m.changes).every((change) => !('from' in change));
+	if (!stored && !created) return rejected(m, 'record-not-found', 'This record is not on the server; it cannot be changed.');
+	if (!stored && m.recordType === 'case') return rejected(m, 'forbidden', 'Cases are opened by a coordinator in the office.', [{ path: 'type', message: 'Cases are opened by a coordinator' }]);
+	if (stored && isRecordType(stored.type) && !SUPPORTED_VERSIONS[stored.type].includes(Number(stored.v)))
+		return rejected(m, 'newer-version', 'A newer version of Tandem wrote this record; update the app to change it.');
+	const office = m.recordType === 'case' && !context.officeFieldsAllowed ? Object.keys(m.changes).filter((f) => OFFICE_CASE_FIELDS.includes(f)) : [];
+	if (office.length > 0) return rejected(m, 'forbidden', 'Only a coordinator changes this.', office.map((path) => ({ path, message: 'Only a coordinator changes this' })));
+	return undefined;
+}
+
+/** The merged record must still be the record the change names: same type, id and case. */
+function identityProblems(m: Mutation, record: Record<string, unknown>): FieldProblem[] {
+	const wanted: Record<string, unknown> = { type: m.recordType, id: m.recordType === 'case' ? m.caseId : m.recordId, ...(m.caseId && m.recordType !== 'case' ? { caseId: m.caseId } : {}) };
+	if (m.recordType === 'case' && m.recordId !== m.caseId) return [{ path: 'recordId', message: "A case record's id is its case id" }];
+	return Object.entries(wanted).filter(([field, value]) => record[field] !== value).map(([path]) => ({ path, message: 'This does not match the record the change names' }));
+}
+
+/**
+ * Applies one pushed change to the live record: read the record and its conflicts, merge the
+ * change three-way (`mergeMutation`), validate the result with the domain schema, then write with
+ * the revisions read. Another writer in between makes a write 409; then everything is read and
+ * merged again, so no one's change is lost. Nothing is written for a refused change.
+ * The caller has already checked the mutation log and the caller's access.
+ */
+export async function applyMutation(context: ApplyContext, m: Mutation, log: MutationLogDoc | undefined): Promise<Applied> {
+	const answer = (result: MutationResult, created = false): Applied => ({ result, created });
+	const { db } = context;
+	const [docId, conflictsId] = [recordDocId(m), conflictsDocId(m)];
+	let claimed = log !== undefined;
+	for (let attempt = 1; ; attempt++) {
+		const docs = await fetchDocs<StoredDoc | ConflictsDoc>(db, [docId, conflictsId]);
+		const stored = docs.get(docId) as StoredDoc | undefined;
+		const conflictsDoc = docs.get(conflictsId) as ConflictsDoc | undefined;
+		const refused = refusal(m, stored, context);
+		if (refused) return answer(refused);
+		const storedRecord = stored ? withoutCouchFields(stored) : undefined;
+		const storedConflicts = conflictsDoc?.entries ?? [];
+		const merged = mergeMutation(storedRecord, storedConflicts, { ...m, userId: context.userId });
+		if (!merged.ok) {
+			const frozen = stored && isRecordType(m.recordType) && isFrozen(m.recordType, storedRecord);
+			const fields = merged.fields.map((path) => ({ path, message: frozen ? 'This record is final and can no longer change' : 'This cannot change once written' }));
+			return answer(frozen ? rejected(m, 'record-frozen', 'This record is final; the change was not made.', fields) : rejected(m, merged.code, 'Part of this change is not allowed; nothing was changed.', fields));
+		}
+		const identity = identityProblems(m, merged.record);
+		if (identity.length > 0) return answer(rejected(m, 'invalid-record', 'The change does not match its record.', identity));
+		const parsed = parseRecord(merged.record);
+		if (!parsed.ok) {
+			const code = parsed.problems.some((p) => p.path === 'v') ? 'newer-version' : 'invalid-record';
+			return answer(rejected(m, code, 'The record would not be valid after this change; nothing was changed.', parsed.problems));
+		}
+		const record = parsed.value as unknown as Record<string, unknown>;
+		const conflictsChanged = !sameValue(storedConflicts, merged.conflicts);
+		const recordChanged = !stored || !sameValue(storedRecord, record);
+		if (!claimed) {
+			claimed = true;
+			// A fixed id: of two copies of one change racing, both may merge, but the log is one document.
+			const claim: MutationLogDoc = { _id: mutationLogId(m), type: 'mutation-log', v: 1, state: 'pending', userId: context.userId, recordDocId: docId, serverTime: context.now.toISOString() };
+			if (!(await insertNew(db, claim))) {
+				const other = await getDoc<MutationLogDoc>(db, mutationLogId(m));
+				if (other?.state === 'done' && other.rev) return answer({ status: 'duplicate', mutationId: m.mutationId, rev: other.rev });
+			}
+		}
+		try {
+			// Conflicts first: if the record write then fails (409), the next attempt merges against these
+			// entries; if the process dies, the pending log makes the retry merge the change again.
+			if (conflictsChanged) await db.insert({ ...conflictsDoc, _id: conflictsId, type: 'conflicts', v: 1, recordDocId: docId, entries: merged.conflicts } as never);
+			// A record is written again when only its conflicts changed, so its new revision tells a pull to send both.
+			const rev = recordChanged || conflictsChanged ? (await db.insert({ ...record, _id: docId, ...(stored ? { _rev: stored._rev } : {}) } as never)).rev : stored!._rev;
+			const incoming = changeSides(storedRecord, m.changes).incoming;
+			const asSent = m.baseRev === stored?._rev && sameValue(incoming, record) && !conflictsChanged;
+			const result: MutationResult = asSent
+				? { status: 'applied', mutationId: m.mutationId, rev }
+				: { status: 'merged', mutationId: m.mutationId, rev, record, conflicts: merged.conflicts as ConflictEntry[] };
+			// A change that made the record is audited as a creation, also when it is finished by a retry.
+			return answer(result, Object.values(m.changes).every((change) => !('from' in change)));
+		} catch (error) {
+			if (statusOf(error) !== 409 || attempt >= ATTEMPTS) throw error;
+		}
+	}
+}

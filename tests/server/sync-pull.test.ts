@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseChildDocId, caseDocId } from '../../src/lib/domain/ids.js';
+import { pullResponseSchema } from '../../src/lib/protocol/sync-pull.js';
+import { exampleRecords } from '../../src/lib/domain/record-fixtures.js';
+import { validate } from '../../src/lib/domain/validation.js';
+import { addCase, addUser, signIn, startInProcess, type InProcess } from './in-process.js';
+import { mutationOf, participant, pull, pullAll, push, type Tablet } from './sync-support.js';
+
+// "case-abcd-0001" is a prefix of "case-abcd-0001-2": one _all_docs range would hold both.
+const MINE = 'case-abcd-0001';
+const PREFIXED = 'case-abcd-0001-2';
+const SHARED = 'case-shared-0001';
+let env: InProcess;
+let fac: Tablet;
+let other: Tablet;
+
+beforeAll(async () => {
+	env = await startInProcess();
+	const s = env.services;
+	const [facId, otherId, coord] = [await addUser(s, 'fac', ['facilitator']), await addUser(s, 'other', ['facilitator']), await addUser(s, 'coord', ['coordinator'])];
+	await addCase(s, MINE, 'RJ-2026-0201', coord, [facId]);
+	await addCase(s, PREFIXED, 'RJ-2026-0202', coord, [otherId]);
+	await addCase(s, SHARED, 'RJ-2026-0203', coord, [facId, otherId]);
+	fac = { deviceId: 'fac-tablet-0002', cookie: await signIn(env.app, 'fac', { id: 'fac-tablet-0002', label: 'Tablet A' }) };
+	other = { deviceId: 'other-tablet-0002', cookie: await signIn(env.app, 'other', { id: 'other-tablet-0002', label: 'Tablet B' }) };
+	for (let i = 1; i <= 4; i++) {
+		await push(env.app, fac, [mutationOf(fac, undefined, participant(MINE, `participant-mine-${i}`))]);
+		await push(env.app, other, [mutationOf(other, undefined, participant(PREFIXED, `participant-pref-${i}`))]);
+	}
+}, 60_000);
+afterAll(() => env.stop());
+
+describe('pulling a caseload', () => {
+	it('round-trips a pushed record to the other facilitator of the case, then has nothing new', async () => {
+		const record = participant(SHARED, 'participant-shared-1');
+		const { body: pushed } = await push(env.app, fac, [mutationOf(fac, undefined, record)]);
+		const pages = await pullAll(env.app, other, {});
+		const pulled = pages.flatMap((p) => p.records).find((r) => r.docId === caseChildDocId(SHARED, 'participant', 'participant-shared-1'));
+		expect(pulled).toEqual({ docId: caseChildDocId(SHARED, 'participant', 'participant-shared-1'), caseId: SHARED, rev: (pushed.results[0] as { rev: string }).rev, record, conflicts: [] });
+		for (const page of pages) expect(validate(pullResponseSchema, page).ok).toBe(true);
+		const checkpoints = Object.assign({}, ...pages.map((p) => p.checkpoints.cases)) as Record<string, string>;
+		const { body: again } = await pull(env.app, other, { cases: Object.entries(checkpoints).map(([caseId, checkpoint]) => ({ caseId, checkpoint })) });
+		expect(again).toMatchObject({ records: [], purges: [], done: true });
+	});
+
+	it('never sends a facilitator a record of another case, not even one whose id its case id prefixes', async () => {
+		const pages = await pullAll(env.app, fac, { [PREFIXED]: undefined });
+		const docIds = pages.flatMap((p) => p.records.map((r) => r.docId));
+		expect(docIds.filter((id) => id.startsWith(caseDocId(PREFIXED)))).toEqual([]);
+		expect(docIds).toContain(caseChildDocId(MINE, 'participant', 'participant-mine-1'));
+		expect(docIds.every((id) => id === caseDocId(MINE) || id.startsWith(`${caseDocId(MINE)}:`) || id.startsWith(`${caseDocId(SHARED)}`))).toBe(true);
+		expect(pages[0]!.purges).toEqual([{ caseId: PREFIXED, reason: 'unassigned' }]);
+		expect(JSON.stringify(pages)).not.toContain('RJ-2026-0202');
+	});
+
+	it('loads a caseload in pages with progress, and resumes from the last page it kept', async () => {
+		const pages = await pullAll(env.app, fac, {}, 2);
+		expect(pages.length).toBeGreaterThan(2);
+		const total = pages[0]!.progress.total!;
+		expect(pages.every((p) => p.progress.total === total && p.records.length <= 2)).toBe(true);
+		expect(pages.map((p) => p.progress.done)).toEqual([...pages.map((p) => p.progress.done)].sort((a, b) => a - b));
+		expect(pages.at(-1)!.progress.done).toBe(total);
+		expect(new Set(pages.flatMap((p) => p.records.map((r) => r.docId))).size).toBe(total);
+
+		// Interrupted after the first page: asking again with its checkpoints sends only the rest.
+		const first = pages[0]!;
+		const rest = await pullAll(env.app, fac, first.checkpoints.cases);
+		const sentFirst = new Set(first.records.map((r) => r.docId));
+		expect(rest.flatMap((p) => p.records).some((r) => sentFirst.has(r.docId))).toBe(false);
+		expect(rest.flatMap((p) => p.records).length + first.records.length).toBe(total);
+	});
+
+	it('sends service-wide records, with their own checkpoint, to a device that asks for them', async () => {
+		const professional = { ...exampleRecords.professional(), id: 'professional-pull-01' };
+		const { body: pushed } = await push(env.app, fac, [mutationOf(fac, undefined, professional)]);
+		expect(pushed.results[0]!.status).toBe('applied');
+		const { body: first } = await pull(env.app, other, { cases: [], service: {} });
+		expect(first.records.filter((r) => r.caseId === undefined).map((r) => r.docId)).toEqual(['professional:professional-pull-01']);
+		const { body: again } = await pull(env.app, other, { cases: [], service: { checkpoint: first.checkpoints.service! } });
+		expect(again.records.filter((r) => r.caseId === undefined)).toEqual([]);
+		const template = { ...exampleRecords.professional(), type: 'checklist-template', id: 'template-by-facilitator' };
+		expect((await push(env.app, fac, [mutationOf(fac, undefined, template)])).body.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
+	});
+
+	it('sends a changed record again after its checkpoint, and only that one', async () => {
+		const checkpoints = Object.assign({}, ...(await pullAll(env.app, fac, {})).map((p) => p.checkpoints.cases)) as Record<string, string>;
+		const before = participant(MINE, 'participant-mine-2');
+		const { body: stored } = await pull(env.app, fac, { cases: [] });
+		const rev = stored.records.find((r) => r.docId === caseChildDocId(MINE, 'participant', 'participant-mine-2'))!.rev;
+		await push(env.app, fac, [mutationOf(fac, before, { ...before, language: 'Polish' }, rev)]);
+		const pages = await pullAll(env.app, fac, checkpoints);
+		expect(pages.flatMap((p) => p.records).map((r) => [r.docId, r.record.language])).toEqual([[caseChildDocId(MINE, 'participant', 'participant-mine-2'), 'Polish']]);
+	});
+});

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseChildDocId } from '../../src/lib/domain/ids.js';
+import { mutationLogId } from '../../server/services/sync-documents.js';
+import { addCase, addUser, signIn, startInProcess, type InProcess } from './in-process.js';
+import { mutationOf, participant, push, type Tablet } from './sync-support.js';
+
+const CASE = 'case-recover-0001';
+let env: InProcess;
+let fac: Tablet;
+
+beforeAll(async () => {
+	env = await startInProcess();
+	const [facId, coord] = [await addUser(env.services, 'fac', ['facilitator']), await addUser(env.services, 'coord', ['coordinator'])];
+	await addCase(env.services, CASE, 'RJ-2026-0401', coord, [facId]);
+	fac = { deviceId: 'fac-tablet-0004', cookie: await signIn(env.app, 'fac', { id: 'fac-tablet-0004', label: 'Tablet A' }) };
+}, 60_000);
+afterAll(() => env.stop());
+
+const stored = (id: string) => env.services.couch.dbs.records.get(caseChildDocId(CASE, 'participant', id)) as Promise<Record<string, unknown>>;
+
+describe('a push interrupted part-way', () => {
+	it('is finished by its retry when the server stopped after claiming the change and before writing it', async () => {
+		const m = mutationOf(fac, undefined, participant(CASE, 'participant-claimed'));
+		// What a process leaves behind when it dies between the claim and the write.
+		await env.services.couch.dbs.records.insert({ _id: mutationLogId(m), type: 'mutation-log', v: 1, state: 'pending', userId: 'someone', recordDocId: 'x', serverTime: new Date().toISOString() } as never);
+		const { body } = await push(env.app, fac, [m]);
+		expect(body.results[0]).toMatchObject({ status: 'applied' });
+		expect(await stored('participant-claimed')).toMatchObject({ name: 'Sam Example' });
+		expect((await push(env.app, fac, [m])).body.results[0]!.status).toBe('duplicate');
+	});
+
+	it('writes the audit line on the retry when the audit log failed the first time, and the change once', async () => {
+		const record = participant(CASE, 'participant-audited');
+		const m = mutationOf(fac, undefined, record);
+		const append = env.services.audit.append;
+		env.services.audit.append = () => Promise.reject(new Error('audit store down'));
+		try {
+			expect((await push(env.app, fac, [m])).status).toBe(500);
+		} finally {
+			env.services.audit.append = append;
+		}
+		const { body } = await push(env.app, fac, [m]);
+		expect(['applied', 'merged']).toContain(body.results[0]!.status);
+		expect(String((await stored('participant-audited'))._rev).startsWith('1-')).toBe(true);
+		const lines = (await env.services.audit.forCase(CASE)).filter((e) => e.recordId === 'participant-audited');
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toMatchObject({ action: 'create', deviceId: fac.deviceId, deviceTime: m.deviceTime, userId: expect.any(String) });
+	});
+});
