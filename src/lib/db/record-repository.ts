@@ -20,6 +20,14 @@ export function docIdOf(record: DomainRecord): string {
 const recordContext = (row: Pick<StoredRecord, 'id' | 'type'>) => sealContext('records', row.id, row.type);
 export const outboxContext = (row: Pick<OutboxRow, 'mutationId' | 'docId'>) => sealContext('outbox', row.mutationId, row.docId);
 
+/** A record sealed into its stored row, ready for a transaction that must not await WebCrypto. */
+export async function sealRecordRow(db: UserDb, record: DomainRecord): Promise<StoredRecord> {
+	const clear = { id: docIdOf(record), type: record.type, caseId: caseIdOf(record) };
+	const row: StoredRecord = { ...clear, createdAt: record.createdAt, updatedAt: record.updatedAt, enc: await sealFor(db, recordContext(clear), record) };
+	if (row.caseId === undefined) delete row.caseId;
+	return row;
+}
+
 export interface RecordRepositoryOptions {
 	now?: () => string;
 	newId?: () => string;
@@ -67,14 +75,7 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 				const parsed = parseRecord(input);
 				return parsed.ok ? [parsed.value] : (rejected.push(input), []);
 			});
-			const rows = await Promise.all(
-				valid.map(async (record): Promise<StoredRecord> => {
-					const clear = { id: docIdOf(record), type: record.type, caseId: caseIdOf(record) };
-					const row: StoredRecord = { ...clear, createdAt: record.createdAt, updatedAt: record.updatedAt, enc: await sealFor(db, recordContext(clear), record) };
-					if (row.caseId === undefined) delete row.caseId;
-					return row;
-				})
-			);
+			const rows = await Promise.all(valid.map((record) => sealRecordRow(db, record)));
 			await db.transaction('rw', db.records, () => db.records.bulkPut(rows));
 			return { stored: rows.length, rejected };
 		},

@@ -15,6 +15,21 @@ export const USER_DB_VERSIONS = [
 			outbox: '++seq, &mutationId, docId, caseId, at',
 			syncMeta: 'key'
 		}
+	},
+	{
+		// v3: sync. `synced` is the server's copy of each record (revision, body, conflicts) that
+		// pushes diff against; `checkpoints` holds the opaque pull position per case; `rejections`
+		// keeps why the server refused an outbox entry, which itself stays in the outbox.
+		version: 3,
+		stores: {
+			cases: 'id, updatedAt',
+			records: 'id, caseId, type, [caseId+type], updatedAt',
+			outbox: '++seq, &mutationId, docId, caseId, at',
+			syncMeta: 'key',
+			synced: 'id, caseId',
+			checkpoints: 'key, caseId',
+			rejections: 'mutationId, docId, caseId'
+		}
 	}
 ] as const;
 
@@ -22,5 +37,7 @@ export const USER_DB_VERSIONS = [
 export const CLEAR_FIELDS: Record<string, readonly string[]> = {
 	cases: ['id', 'updatedAt'],
 	records: ['id', 'type', 'caseId', 'createdAt', 'updatedAt'],
-	outbox: ['seq', 'mutationId', 'docId', 'type', 'caseId', 'op', 'at']
+	outbox: ['seq', 'mutationId', 'docId', 'type', 'caseId', 'op', 'at'],
+	synced: ['id', 'caseId'],
+	rejections: ['mutationId', 'seq', 'docId', 'caseId', 'at']
 };

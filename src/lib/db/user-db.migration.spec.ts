@@ -36,7 +36,7 @@ describe('user database migration', () => {
 			const sub = repo.watchAll().subscribe((value) => (resolve(value), queueMicrotask(() => sub.unsubscribe())));
 		});
 		expect(cases).toEqual([v1Cases[1], v1Cases[0]]);
-		expect(userDb('m1').verno).toBe(2);
+		expect(userDb('m1').verno).toBe(USER_DB_VERSIONS.at(-1)!.version);
 		expect(dumpAsText(await dumpIndexedDb())).not.toContain('RJ-2026-0001');
 	});
 
@@ -47,5 +47,17 @@ describe('user database migration', () => {
 			const sub = caseRepository(userDb('m1')).watchAll().subscribe((value) => (resolve(value), queueMicrotask(() => sub.unsubscribe())));
 		});
 		expect(cases.map((c) => c.reference)).toEqual(['RJ-2026-0001', 'RJ-2026-0002']);
+	});
+
+	it('opens a v2 database in v3 with its outbox intact and empty sync tables', async () => {
+		const v2 = new Dexie(userDbName('m1'));
+		v2.version(2).stores(USER_DB_VERSIONS[1].stores);
+		await v2.table('outbox').add({ mutationId: 'm-0001-abcd', docId: 'case:case-0001-abcd', type: 'case', caseId: 'case-0001-abcd', op: 'put', at: '2026-10-03T09:00:00.000Z', enc: { v: 1 } });
+		v2.close();
+		const db = userDb('m1');
+		expect(await db.outbox.count()).toBe(1);
+		expect(await db.synced.count()).toBe(0);
+		expect(await db.checkpoints.count()).toBe(0);
+		expect(await db.rejections.count()).toBe(0);
 	});
 });

@@ -38,6 +38,30 @@ export interface OutboxRow {
 	enc: Sealed;
 }
 
+/** The server's copy of a record, sealed: `{rev, record, conflicts}`. Pushes diff against it. */
+export interface SyncedRow {
+	id: string;
+	caseId?: string;
+	enc: Sealed;
+}
+
+/** How far a pull has read: `case:<caseId>` per case, `service` for service-wide records. Opaque. */
+export interface CheckpointRow {
+	key: string;
+	caseId?: string;
+	checkpoint: string;
+}
+
+/** Why the server refused an outbox entry, sealed. The entry itself stays in the outbox. */
+export interface RejectionRow {
+	mutationId: string;
+	seq: number;
+	docId: string;
+	caseId?: string;
+	at: string;
+	enc: Sealed;
+}
+
 /** One database per user on a device: a shared tablet never mixes two facilitators' cases. */
 export type UserDb = Dexie & {
 	userId: string;
@@ -45,6 +69,9 @@ export type UserDb = Dexie & {
 	records: EntityTable<StoredRecord, 'id'>;
 	outbox: EntityTable<OutboxRow, 'seq'>;
 	syncMeta: EntityTable<SyncMeta, 'key'>;
+	synced: EntityTable<SyncedRow, 'id'>;
+	checkpoints: EntityTable<CheckpointRow, 'key'>;
+	rejections: EntityTable<RejectionRow, 'mutationId'>;
 };
 
 const open = new Map<string, UserDb>();

@@ -1,45 +1,112 @@
+import { LockedError } from '../crypto/keyring.js';
 import { caseRepository } from '../db/case-repository.js';
+import type { UnsyncedSummary } from '../db/outbox.js';
 import { userDb } from '../db/user-db.js';
+import type { SessionUser } from '../protocol/auth.js';
 import type { MyCasesResponse } from '../protocol/cases.js';
 import { callApi } from './api-client.js';
+import type { SyncEngine, SyncOutcome, SyncProgress } from './sync-engine.js';
+import { startSyncSession } from './sync-session.js';
+import type { SyncStore } from './sync-store.js';
 
-export type SyncPhase = 'idle' | 'syncing' | 'failed' | 'signed-out-on-server';
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'failed' | 'signed-out-on-server';
 
-/** The device's sync with the server: what happened last, and when it last succeeded. */
+const later = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : a > b ? a : b);
+
+/** The device's sync with the server as the header shows it: what happened last, and what is waiting. */
 class SyncState {
 	phase = $state<SyncPhase>('idle');
 	lastSyncedAt = $state<string | undefined>(undefined);
+	/** A plain reason when the last round did not succeed. */
 	message = $state<string | undefined>(undefined);
-	#running: Promise<void> | undefined;
+	/** Records pulled in the running round; shown while a caseload loads. */
+	progress = $state<SyncProgress | undefined>(undefined);
+	unsynced = $state<UnsyncedSummary>({ count: 0 });
+	/** Changes the server refused; they stay in the outbox until a person acts. */
+	refused = $state(0);
+	#running: Promise<boolean> | undefined;
+	#session: ReturnType<typeof startSyncSession> | undefined;
 
 	async load(userId: string): Promise<void> {
-		this.lastSyncedAt = await caseRepository(userDb(userId)).lastSyncedAt();
+		const db = userDb(userId);
+		this.lastSyncedAt = later(await caseRepository(db).lastSyncedAt(), (await db.syncMeta.get('records'))?.lastSyncedAt);
 	}
 
-	/** Pulls the user's cases. Concurrent calls share one run. */
-	syncNow(userId: string): Promise<void> {
-		this.#running ??= this.#pull(userId).finally(() => (this.#running = undefined));
+	/** Starts syncing for an unlocked user; the returned function stops it (lock, sign-out). */
+	start(user: SessionUser, onWiped: () => void): () => void {
+		this.#session?.stop();
+		const session = startSyncSession(user, {
+			round: (engine, store) => this.#share(() => this.#round(user.id, engine, store, onWiped)),
+			onProgress: (progress) => (this.progress = progress),
+			onUnsynced: (summary) => (this.unsynced = summary)
+		});
+		this.#session = session;
+		void this.load(user.id);
+		return () => {
+			session.stop();
+			if (this.#session === session) this.#session = undefined;
+		};
+	}
+
+	/** Syncs at once (a button, a test). Concurrent calls share one run. */
+	syncNow(): Promise<boolean> {
+		return this.#session?.syncNow() ?? Promise.resolve(false);
+	}
+
+	#share(run: () => Promise<boolean>): Promise<boolean> {
+		this.#running ??= run().finally(() => (this.#running = undefined));
 		return this.#running;
 	}
 
-	async #pull(userId: string): Promise<void> {
+	async #round(userId: string, engine: SyncEngine, store: SyncStore, onWiped: () => void): Promise<boolean> {
 		this.phase = 'syncing';
-		const result = await callApi<MyCasesResponse>('GET', '/api/cases');
-		if (result.ok) {
-			await caseRepository(userDb(userId)).replaceAll(result.value.cases, result.value.serverTime);
-			this.lastSyncedAt = result.value.serverTime;
-			this.phase = 'idle';
-			this.message = undefined;
-		} else {
-			this.phase = result.status === 401 ? 'signed-out-on-server' : 'failed';
-			this.message = result.error.message;
+		this.progress = undefined;
+		const outcome = await engine.sync();
+		this.progress = undefined;
+		if (outcome.status === 'wiped') return (this.reset(), onWiped(), true);
+		if (outcome.status === 'locked') return (this.phase = 'idle', true);
+		if (!this.#settled(outcome)) return false;
+		try {
+			return await this.#caseList(userId, outcome, store);
+		} catch (error) {
+			// The vault locked after the engine finished: nothing half-written, nothing to report.
+			if (error instanceof LockedError) return (this.phase = 'idle', true);
+			throw error;
 		}
 	}
 
+	/** The case list for the cases page comes from its own endpoint, as before. */
+	async #caseList(userId: string, outcome: SyncOutcome, store: SyncStore): Promise<boolean> {
+		const cases = await callApi<MyCasesResponse>('GET', '/api/cases');
+		if (!cases.ok) return this.#settled({ status: cases.status === 401 ? 'signed-out' : cases.status === 0 ? 'offline' : 'failed', message: cases.error.message });
+		await caseRepository(userDb(userId)).replaceAll(cases.value.cases, cases.value.serverTime);
+		this.lastSyncedAt = later(outcome.status === 'synced' ? outcome.at : undefined, cases.value.serverTime);
+		this.refused = (await store.rejections()).length;
+		return true;
+	}
+
+	/** Words the outcome; true when the round may go on. */
+	#settled(outcome: Exclude<SyncOutcome, { status: 'wiped' | 'locked' }>): boolean {
+		// A server without the sync endpoints (an older one mid-upgrade) still serves the case list.
+		if (outcome.status === 'synced' || outcome.status === 'unsupported') {
+			this.phase = 'idle';
+			this.message = undefined;
+			return true;
+		}
+		this.phase = outcome.status === 'signed-out' ? 'signed-out-on-server' : outcome.status;
+		this.message = outcome.message;
+		return false;
+	}
+
 	reset(): void {
+		this.#session?.stop();
+		this.#session = undefined;
 		this.phase = 'idle';
 		this.lastSyncedAt = undefined;
 		this.message = undefined;
+		this.progress = undefined;
+		this.unsynced = { count: 0 };
+		this.refused = 0;
 	}
 }
 

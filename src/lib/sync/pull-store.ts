@@ -1,0 +1,89 @@
+import { docIdOf, sealRecordRow } from '../db/record-repository.js';
+import { openFor } from '../db/sealing.js';
+import type { CheckpointRow, StoredRecord, SyncedRow, UserDb } from '../db/user-db.js';
+import { parseRecord } from '../domain/records.js';
+import type { PullResponse } from '../protocol/sync-pull.js';
+import { isOlderRevision } from './revisions.js';
+import { copyContext, sealCopy, type ServerCopy } from './server-copy.js';
+
+const SERVICE_KEY = 'service';
+const caseKey = (caseId: string) => `case:${caseId}`;
+
+export interface PageStored {
+	stored: number;
+	/** Records that failed the domain schema or were older than what the device holds. */
+	skipped: number;
+}
+
+/** The pull side of the device store: checkpoints, pages and purges. */
+export function pullStore(db: UserDb) {
+	return {
+		/** Every case the device holds, with how far it has read each. */
+		async heldCases(): Promise<{ caseId: string; checkpoint?: string }[]> {
+			const checkpoints = new Map((await db.checkpoints.where('caseId').above('').toArray()).map((row) => [row.caseId!, row.checkpoint]));
+			const withRecords = (await db.records.orderBy('caseId').uniqueKeys()) as string[];
+			const ids = new Set([...checkpoints.keys(), ...withRecords]);
+			return [...ids].sort().map((caseId) => (checkpoints.has(caseId) ? { caseId, checkpoint: checkpoints.get(caseId) } : { caseId }));
+		},
+
+		serviceCheckpoint: async (): Promise<string | undefined> => (await db.checkpoints.get(SERVICE_KEY))?.checkpoint,
+
+		/**
+		 * Stores one page and its checkpoints in one transaction, so an interrupted pull resumes at
+		 * the last page committed. A record with a change waiting in the outbox is left alone: the
+		 * push of that change brings back the server's merge of both.
+		 */
+		async storePage(page: PullResponse): Promise<PageStored> {
+			const held = new Map<string, ServerCopy>();
+			for (const row of await db.synced.bulkGet(page.records.map((r) => r.docId))) if (row) held.set(row.id, await openFor<ServerCopy>(db, copyContext(row.id), row.enc));
+			const rows: { docId: string; record: StoredRecord; copy: SyncedRow }[] = [];
+			let skipped = 0;
+			for (const pulled of page.records) {
+				const parsed = parseRecord(pulled.record);
+				const known = held.get(pulled.docId);
+				if (!parsed.ok || docIdOf(parsed.value) !== pulled.docId || (known && isOlderRevision(pulled.rev, known.rev))) {
+					skipped++;
+					continue;
+				}
+				const copy = { rev: pulled.rev, record: pulled.record, conflicts: pulled.conflicts };
+				rows.push({ docId: pulled.docId, record: await sealRecordRow(db, parsed.value), copy: await sealCopy(db, pulled.docId, pulled.caseId, copy) });
+			}
+			const checkpoints: CheckpointRow[] = Object.entries(page.checkpoints.cases).map(([caseId, checkpoint]) => ({ key: caseKey(caseId), caseId, checkpoint }));
+			if (page.checkpoints.service) checkpoints.push({ key: SERVICE_KEY, checkpoint: page.checkpoints.service });
+			let stored = 0;
+			await db.transaction('rw', [db.records, db.synced, db.outbox, db.checkpoints], async () => {
+				for (const row of rows) {
+					if ((await db.outbox.where('docId').equals(row.docId).count()) > 0) continue;
+					await db.records.put(row.record);
+					await db.synced.put(row.copy);
+					stored++;
+				}
+				for (const gone of page.deletions) {
+					if ((await db.outbox.where('docId').equals(gone.docId).count()) > 0) continue;
+					await db.records.delete(gone.docId);
+					await db.synced.delete(gone.docId);
+				}
+				await db.checkpoints.bulkPut(checkpoints);
+			});
+			return { stored, skipped: skipped + rows.length - stored };
+		},
+
+		pendingInCase: (caseId: string) => db.outbox.where('caseId').equals(caseId).count(),
+
+		/**
+		 * Removes a case from the device in one transaction, only when nothing of it waits in the
+		 * outbox (checked inside the transaction, so a save made meanwhile is never lost).
+		 */
+		async purgeCase(caseId: string): Promise<boolean> {
+			return db.transaction('rw', [db.outbox, db.records, db.synced, db.checkpoints, db.cases, db.rejections], async () => {
+				if ((await db.outbox.where('caseId').equals(caseId).count()) > 0) return false;
+				await db.records.where('caseId').equals(caseId).delete();
+				await db.synced.where('caseId').equals(caseId).delete();
+				await db.checkpoints.where('caseId').equals(caseId).delete();
+				await db.rejections.where('caseId').equals(caseId).delete();
+				await db.cases.delete(caseId);
+				return true;
+			});
+		}
+	};
+}

@@ -1,0 +1,117 @@
+import type { PendingChange } from '../db/outbox.js';
+import { caseIdOf } from '../db/record-repository.js';
+import { PUSH_BATCH_LIMIT, type Mutation, type MutationResult } from '../protocol/sync.js';
+import { changeSides, diffRecords } from './merge/record-changes.js';
+import type { PushSettlement, ServerCopy, SyncStore } from './sync-store.js';
+import type { TransportFailure, SyncTransport } from './sync-transport.js';
+
+export interface PushContext {
+	store: SyncStore;
+	transport: SyncTransport;
+	deviceId: string;
+}
+
+export type PushSummary = { ok: true; sent: number; rejected: number } | TransportFailure;
+
+interface Outgoing {
+	change: PendingChange;
+	caseId?: string;
+	mutation: Mutation;
+}
+
+/** Which entries a push sends: normally all but those already refused; for a purge, the case's. */
+export type PushFilter = (change: PendingChange, refusedBefore: boolean) => boolean;
+export const notRefused: PushFilter = (_change, refusedBefore) => !refusedBefore;
+export const inCase = (caseId: string): PushFilter => (change) => caseIdOf(change.record) === caseId;
+
+/**
+ * Each entry's `changes` are diffed against the version before it: the previous entry of the same
+ * record in this batch, else the server's copy. So consecutive edits chain on the server without
+ * the device knowing the revisions in between, and `baseRev` is always a revision it was given.
+ */
+function toMutations(chosen: PendingChange[], copies: Map<string, ServerCopy>, deviceId: string) {
+	const working = new Map<string, Record<string, unknown>>();
+	const outgoing: Outgoing[] = [];
+	const unchanged: PushSettlement[] = [];
+	for (const change of chosen) {
+		const base = copies.get(change.docId);
+		const changes = diffRecords(working.get(change.docId) ?? base?.record, change.record);
+		working.set(change.docId, change.record);
+		const caseId = caseIdOf(change.record);
+		// Saving a record unchanged leaves nothing to say; the entry is done.
+		if (Object.keys(changes).length === 0) {
+			unchanged.push({ kind: 'acknowledged', change, caseId });
+			continue;
+		}
+		const mutation: Mutation = {
+			mutationId: change.mutationId,
+			recordId: change.record.id,
+			recordType: change.record.type,
+			...(caseId ? { caseId } : {}),
+			...(base ? { baseRev: base.rev } : {}),
+			changes,
+			deviceTime: change.at,
+			deviceId
+		};
+		outgoing.push({ change, caseId, mutation });
+	}
+	return { outgoing, unchanged };
+}
+
+/** What the device now knows the server holds, result by result. */
+function settlementOf(sent: Outgoing, result: MutationResult, view: Map<string, ServerCopy>): PushSettlement {
+	const { change, caseId, mutation } = sent;
+	switch (result.status) {
+		case 'applied':
+		case 'duplicate': {
+			const before = view.get(change.docId);
+			const copy = { rev: result.rev, record: changeSides(before?.record, mutation.changes).incoming, conflicts: before?.conflicts ?? [] };
+			view.set(change.docId, copy);
+			return { kind: 'acknowledged', change, caseId, copy };
+		}
+		case 'merged': {
+			const copy = { rev: result.rev, record: result.record, conflicts: result.conflicts };
+			view.set(change.docId, copy);
+			return { kind: 'acknowledged', change, caseId, copy, merged: true };
+		}
+		case 'filed':
+			return { kind: 'acknowledged', change, caseId };
+		case 'rejected':
+			return { kind: 'rejected', change, caseId, reason: { code: result.code, message: result.message, fields: result.fields } };
+	}
+}
+
+/**
+ * Pushes outbox entries in order, in batches. A batch whose answer is lost is sent again with the
+ * same mutation ids next time, and the server answers `duplicate`: it is applied once.
+ */
+export async function pushOutbox(ctx: PushContext, include: PushFilter): Promise<PushSummary> {
+	const refused = await ctx.store.rejectedSeqs();
+	let after = 0;
+	let sent = 0;
+	let rejected = 0;
+	for (;;) {
+		const taken = await ctx.store.pending(PUSH_BATCH_LIMIT, after);
+		if (taken.lastSeq === undefined) return { ok: true, sent, rejected };
+		after = taken.lastSeq;
+		const chosen = taken.changes.filter((change) => include(change, refused.has(change.seq)));
+		if (chosen.length === 0) continue;
+		const copies = await ctx.store.serverCopies([...new Set(chosen.map((c) => c.docId))]);
+		const { outgoing, unchanged } = toMutations(chosen, copies, ctx.deviceId);
+		if (outgoing.length === 0) {
+			await ctx.store.settle(unchanged);
+			continue;
+		}
+		const answer = await ctx.transport.push({ mutations: outgoing.map((o) => o.mutation) });
+		if (!answer.ok) return answer;
+		const { results } = answer.value;
+		if (results.length !== outgoing.length || results.some((r, i) => r.mutationId !== outgoing[i]!.mutation.mutationId)) {
+			return { ok: false, kind: 'failed', message: 'The server answered for different changes than were sent.' };
+		}
+		const view = new Map(copies);
+		const settlements = results.map((result, i) => settlementOf(outgoing[i]!, result, view));
+		await ctx.store.settle([...unchanged, ...settlements]);
+		sent += outgoing.length;
+		rejected += settlements.filter((s) => s.kind === 'rejected').length;
+	}
+}

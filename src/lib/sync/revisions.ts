@@ -1,0 +1,15 @@
+/**
+ * Whether `incoming` is older than the revision the device holds. Revisions are opaque, but a
+ * CouchDB `_rev` starts with its generation (`3-abc…`); a re-delivered older one is ignored. When
+ * either is not of that shape, the server's answer is taken.
+ */
+export function isOlderRevision(incoming: string, held: string): boolean {
+	const generation = (rev: string) => {
+		const match = /^(\d+)-/.exec(rev);
+		return match ? Number(match[1]) : undefined;
+	};
+	const [a, b] = [generation(incoming), generation(held)];
+	if (a === undefined || b === undefined) return false;
+	// The same revision is stored again: its conflicts live beside it and may have changed.
+	return a < b;
+}

@@ -1,0 +1,127 @@
+import { LockedError } from '../crypto/keyring.js';
+import type { PendingChange } from '../db/outbox.js';
+import { outboxContext, sealRecordRow } from '../db/record-repository.js';
+import { openFor, sealContext, sealFor } from '../db/sealing.js';
+import type { RejectionRow, StoredRecord, SyncedRow, UserDb } from '../db/user-db.js';
+import type { FieldProblem } from '../domain/validation.js';
+import { parseRecord, type DomainRecord } from '../domain/records.js';
+import { pullStore } from './pull-store.js';
+import { copyContext, sealCopy, type ServerCopy } from './server-copy.js';
+
+export type { ServerCopy };
+
+export interface RejectionReason {
+	code: string;
+	message: string;
+	fields: FieldProblem[];
+}
+
+export interface Rejection extends RejectionReason {
+	mutationId: string;
+	docId: string;
+	caseId?: string;
+	at: string;
+}
+
+/** The device's side of one push result. `copy` is absent for a filed change (the case is gone). */
+export type PushSettlement =
+	| { kind: 'acknowledged'; change: PendingChange; caseId?: string; copy?: ServerCopy; merged?: boolean }
+	| { kind: 'rejected'; change: PendingChange; caseId?: string; reason: RejectionReason };
+
+const rejectionContext = (row: Pick<RejectionRow, 'mutationId' | 'docId'>) => sealContext('rejections', row.mutationId, row.docId);
+
+/** The engine's access to the encrypted device store. Every write seals first, then commits once. */
+export function syncStore(db: UserDb) {
+	return {
+		...pullStore(db),
+
+		/**
+		 * Outbox entries in order after `afterSeq`, decrypted. An entry that will not open (damaged)
+		 * is counted and left in the outbox, never dropped, and does not hold back the others.
+		 */
+		async pending(limit: number, afterSeq: number): Promise<{ changes: PendingChange[]; lastSeq?: number; unreadable: number }> {
+			const rows = await db.outbox.where('seq').above(afterSeq).limit(limit).toArray();
+			const opened = await Promise.all(
+				rows.map(async (row): Promise<PendingChange | undefined> => {
+					try {
+						const { record } = await openFor<{ record: DomainRecord }>(db, outboxContext(row), row.enc);
+						return { seq: row.seq!, mutationId: row.mutationId, docId: row.docId, at: row.at, record };
+					} catch (error) {
+						if (error instanceof LockedError) throw error;
+						return undefined;
+					}
+				})
+			);
+			const changes = opened.filter((change) => change !== undefined);
+			return { changes, lastSeq: rows.at(-1)?.seq, unreadable: rows.length - changes.length };
+		},
+
+		async serverCopies(docIds: string[]): Promise<Map<string, ServerCopy>> {
+			const rows = await db.synced.bulkGet(docIds);
+			const copies = new Map<string, ServerCopy>();
+			for (const row of rows) if (row) copies.set(row.id, await openFor<ServerCopy>(db, copyContext(row.id), row.enc));
+			return copies;
+		},
+
+		/**
+		 * Records a batch's results in one transaction: each acknowledged entry leaves the outbox in
+		 * the same commit that stores the server's new revision (and the merged record); a rejected
+		 * one stays, with its reason beside it. A merged record replaces the working copy only when
+		 * no later change of it waits in the outbox (a save made while the push was out).
+		 */
+		async settle(settlements: PushSettlement[]): Promise<void> {
+			const copies = new Map<string, SyncedRow>();
+			const finalCopies = new Map<string, ServerCopy>();
+			const mergedDocs = new Set<string>();
+			const merged = new Map<string, StoredRecord>();
+			const rejections: RejectionRow[] = [];
+			for (const s of settlements) {
+				const { change } = s;
+				if (s.kind === 'rejected') {
+					const row: RejectionRow = { mutationId: change.mutationId, seq: change.seq, docId: change.docId, caseId: s.caseId, at: change.at, enc: await sealFor(db, rejectionContext(change), s.reason) };
+					if (row.caseId === undefined) delete row.caseId;
+					rejections.push(row);
+					continue;
+				}
+				if (s.copy) copies.set(change.docId, await sealCopy(db, change.docId, s.caseId, s.copy));
+				if (s.copy) finalCopies.set(change.docId, s.copy);
+				if (s.merged) mergedDocs.add(change.docId);
+			}
+			// After a merge the server holds values this device lacks: its last copy becomes the working one.
+			for (const docId of mergedDocs) {
+				const parsed = parseRecord(finalCopies.get(docId)?.record);
+				if (parsed.ok) merged.set(docId, await sealRecordRow(db, parsed.value));
+			}
+			const acked = settlements.filter((s) => s.kind === 'acknowledged').map((s) => s.change);
+			const ackedSeqs = new Set(acked.map((c) => c.seq));
+			await db.transaction('rw', [db.outbox, db.synced, db.records, db.rejections], async () => {
+				await db.outbox.bulkDelete([...ackedSeqs]);
+				await db.rejections.bulkDelete(acked.map((c) => c.mutationId));
+				await db.rejections.bulkPut(rejections);
+				await db.synced.bulkPut([...copies.values()]);
+				for (const [docId, row] of merged) {
+					const later = await db.outbox.where('docId').equals(docId).count();
+					if (later === 0) await db.records.put(row);
+				}
+			});
+		},
+
+		/** Refused changes, with the server's reason, for the UI to show until a person acts. */
+		async rejections(): Promise<Rejection[]> {
+			const rows = await db.rejections.toArray();
+			return Promise.all(
+				rows.map(async (row) => ({ mutationId: row.mutationId, docId: row.docId, caseId: row.caseId, at: row.at, ...(await openFor<RejectionReason>(db, rejectionContext(row), row.enc)) }))
+			);
+		},
+
+		rejectedSeqs: async (): Promise<Set<number>> => new Set((await db.rejections.toArray()).map((row) => row.seq)),
+
+		async markSynced(at: string): Promise<void> {
+			await db.syncMeta.put({ key: 'records', lastSyncedAt: at });
+		},
+
+		lastSyncedAt: async (): Promise<string | undefined> => (await db.syncMeta.get('records'))?.lastSyncedAt
+	};
+}
+
+export type SyncStore = ReturnType<typeof syncStore>;

@@ -1,0 +1,43 @@
+import * as v from 'valibot';
+import { isWipeAnswer, pullResponseSchema, type PullRequest, type PullResponse } from '../protocol/sync-pull.js';
+import { pushResponseSchema, type PushRequest, type PushResponse } from '../protocol/sync.js';
+import { callApi } from './api-client.js';
+
+/**
+ * Why a sync call did not succeed, as a short code the status line words:
+ * `offline` (no answer), `wipe` (the device was revoked), `signed-out` (401), `unsupported`
+ * (the server has no sync endpoints yet: an older server during a rolling upgrade), `failed`.
+ */
+export type TransportFailure = { ok: false; kind: 'offline' | 'wipe' | 'signed-out' | 'unsupported' | 'failed'; message: string };
+export type TransportAnswer<T> = { ok: true; value: T } | TransportFailure;
+
+/** How the engine talks to the server; tests pass an in-memory double that speaks the same protocol. */
+export interface SyncTransport {
+	/** A real round trip to the server, since `navigator.onLine` only says a network exists. */
+	reachable(): Promise<boolean>;
+	push(request: PushRequest): Promise<TransportAnswer<PushResponse>>;
+	pull(request: PullRequest): Promise<TransportAnswer<PullResponse>>;
+}
+
+async function post<T>(path: string, body: unknown, schema: v.GenericSchema<unknown, T>): Promise<TransportAnswer<T>> {
+	const result = await callApi<unknown>('POST', path, body);
+	if (result.ok) {
+		const parsed = v.safeParse(schema, result.value);
+		return parsed.success ? { ok: true, value: parsed.output } : { ok: false, kind: 'failed', message: 'The server sent an answer this app does not understand.' };
+	}
+	const { status, error } = result;
+	if (status === 403 && isWipeAnswer(error)) return { ok: false, kind: 'wipe', message: error.message };
+	if (status === 0) return { ok: false, kind: 'offline', message: error.message };
+	if (status === 401) return { ok: false, kind: 'signed-out', message: 'Sign in again to sync.' };
+	if (status === 404) return { ok: false, kind: 'unsupported', message: 'The server does not sync records yet.' };
+	return { ok: false, kind: 'failed', message: error.message };
+}
+
+export const httpTransport: SyncTransport = {
+	async reachable() {
+		const result = await callApi<unknown>('GET', '/api/health');
+		return result.ok;
+	},
+	push: (request) => post('/api/sync/push', request, pushResponseSchema),
+	pull: (request) => post('/api/sync/pull', request, pullResponseSchema)
+};
