@@ -10,6 +10,11 @@ export interface PendingChange {
 	docId: string;
 	at: string;
 	record: DomainRecord;
+	/**
+	 * The record on this device just before this save. The change sent to the server is the
+	 * difference between the two, so an edit never carries values it did not touch.
+	 */
+	before?: DomainRecord;
 }
 
 export interface UnsyncedSummary {
@@ -36,8 +41,8 @@ export function outbox(db: UserDb) {
 			const rows = await db.outbox.orderBy('seq').limit(limit).toArray();
 			return Promise.all(
 				rows.map(async (row) => {
-					const { record } = await openFor<{ record: DomainRecord }>(db, outboxContext(row), row.enc);
-					return { seq: row.seq!, mutationId: row.mutationId, docId: row.docId, at: row.at, record };
+					const { record, before } = await openFor<{ record: DomainRecord; before?: DomainRecord }>(db, outboxContext(row), row.enc);
+					return { seq: row.seq!, mutationId: row.mutationId, docId: row.docId, at: row.at, record, ...(before ? { before } : {}) };
 				})
 			);
 		},

@@ -50,9 +50,12 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 			const record = parsed.value;
 			const clear = { id: docIdOf(record), type: record.type, caseId: caseIdOf(record) };
 			const entry = { mutationId: newId(), docId: clear.id, type: record.type, caseId: clear.caseId, op: 'put' as const, at: now() };
+			// What the person saw before this edit: the change pushed is only what they altered.
+			const previous = await db.records.get(clear.id);
+			const before = previous && (await openRecord(previous));
 			const [recordEnc, entryEnc] = await Promise.all([
 				sealFor(db, recordContext(clear), record),
-				sealFor(db, outboxContext(entry), { op: 'put', record, at: entry.at })
+				sealFor(db, outboxContext(entry), { op: 'put', record, ...(before ? { before } : {}), at: entry.at })
 			]);
 			const stored: StoredRecord = { ...clear, createdAt: record.createdAt, updatedAt: record.updatedAt, enc: recordEnc };
 			if (stored.caseId === undefined) delete stored.caseId;

@@ -25,9 +25,11 @@ export const notRefused: PushFilter = (_change, refusedBefore) => !refusedBefore
 export const inCase = (caseId: string): PushFilter => (change) => caseIdOf(change.record) === caseId;
 
 /**
- * Each entry's `changes` are diffed against the version before it: the previous entry of the same
- * record in this batch, else the server's copy. So consecutive edits chain on the server without
- * the device knowing the revisions in between, and `baseRev` is always a revision it was given.
+ * Each entry's `changes` are what that edit altered: the record against the version it was made
+ * on. Diffing against the server's copy instead would send back, as if edited, old values of
+ * fields the person never touched, and overwrite a colleague's newer value without a conflict.
+ * Entries saved before `before` was kept fall back to the previous entry in this batch, else the
+ * server's copy. `baseRev` is always a revision the device was given.
  */
 function toMutations(chosen: PendingChange[], copies: Map<string, ServerCopy>, deviceId: string) {
 	const working = new Map<string, Record<string, unknown>>();
@@ -35,7 +37,7 @@ function toMutations(chosen: PendingChange[], copies: Map<string, ServerCopy>, d
 	const unchanged: PushSettlement[] = [];
 	for (const change of chosen) {
 		const base = copies.get(change.docId);
-		const changes = diffRecords(working.get(change.docId) ?? base?.record, change.record);
+		const changes = diffRecords(change.before ?? working.get(change.docId) ?? base?.record, change.record);
 		working.set(change.docId, change.record);
 		const caseId = caseIdOf(change.record);
 		// Saving a record unchanged leaves nothing to say; the entry is done.

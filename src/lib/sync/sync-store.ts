@@ -44,8 +44,8 @@ export function syncStore(db: UserDb) {
 			const opened = await Promise.all(
 				rows.map(async (row): Promise<PendingChange | undefined> => {
 					try {
-						const { record } = await openFor<{ record: DomainRecord }>(db, outboxContext(row), row.enc);
-						return { seq: row.seq!, mutationId: row.mutationId, docId: row.docId, at: row.at, record };
+						const { record, before } = await openFor<{ record: DomainRecord; before?: DomainRecord }>(db, outboxContext(row), row.enc);
+						return { seq: row.seq!, mutationId: row.mutationId, docId: row.docId, at: row.at, record, ...(before ? { before } : {}) };
 					} catch (error) {
 						if (error instanceof LockedError) throw error;
 						return undefined;
