@@ -2,7 +2,7 @@ import { liveQuery, type Observable } from 'dexie';
 import type { DomainRecord } from '../domain/records.js';
 import { outboxContext } from './record-repository.js';
 import { openFor } from './sealing.js';
-import type { UserDb } from './user-db.js';
+import type { OutboxRow, UserDb } from './user-db.js';
 
 export interface PendingChange {
 	seq: number;
@@ -22,6 +22,12 @@ export interface UnsyncedSummary {
 	oldestAt?: string;
 }
 
+/** Decrypts one outbox row into the change it holds. */
+export async function openOutboxRow(db: UserDb, row: OutboxRow): Promise<PendingChange> {
+	const { record, before } = await openFor<{ record: DomainRecord; before?: DomainRecord }>(db, outboxContext(row), row.enc);
+	return { seq: row.seq!, mutationId: row.mutationId, docId: row.docId, at: row.at, record, ...(before ? { before } : {}) };
+}
+
 /**
  * Changes made on this device and not yet accepted by the server. Counting needs no key, so a
  * locked vault can still say how much unsynced work a wipe or a sign-out would lose.
@@ -39,12 +45,7 @@ export function outbox(db: UserDb) {
 		/** The oldest changes first, decrypted for pushing. */
 		async take(limit: number): Promise<PendingChange[]> {
 			const rows = await db.outbox.orderBy('seq').limit(limit).toArray();
-			return Promise.all(
-				rows.map(async (row) => {
-					const { record, before } = await openFor<{ record: DomainRecord; before?: DomainRecord }>(db, outboxContext(row), row.enc);
-					return { seq: row.seq!, mutationId: row.mutationId, docId: row.docId, at: row.at, record, ...(before ? { before } : {}) };
-				})
-			);
+			return Promise.all(rows.map((row) => openOutboxRow(db, row)));
 		},
 
 		/** Removes changes the server has acknowledged. */

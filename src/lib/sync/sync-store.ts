@@ -1,10 +1,10 @@
 import { LockedError } from '../crypto/keyring.js';
-import type { PendingChange } from '../db/outbox.js';
-import { outboxContext, sealRecordRow } from '../db/record-repository.js';
+import { openOutboxRow, type PendingChange } from '../db/outbox.js';
+import { sealRecordRow } from '../db/record-repository.js';
 import { openFor, sealContext, sealFor } from '../db/sealing.js';
 import type { RejectionRow, StoredRecord, SyncedRow, UserDb } from '../db/user-db.js';
 import type { FieldProblem } from '../domain/validation.js';
-import { parseRecord, type DomainRecord } from '../domain/records.js';
+import { parseRecord } from '../domain/records.js';
 import { pullStore } from './pull-store.js';
 import { copyContext, sealCopy, type ServerCopy } from './server-copy.js';
 
@@ -44,8 +44,7 @@ export function syncStore(db: UserDb) {
 			const opened = await Promise.all(
 				rows.map(async (row): Promise<PendingChange | undefined> => {
 					try {
-						const { record, before } = await openFor<{ record: DomainRecord; before?: DomainRecord }>(db, outboxContext(row), row.enc);
-						return { seq: row.seq!, mutationId: row.mutationId, docId: row.docId, at: row.at, record, ...(before ? { before } : {}) };
+						return await openOutboxRow(db, row);
 					} catch (error) {
 						if (error instanceof LockedError) throw error;
 						return undefined;
