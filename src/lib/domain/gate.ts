@@ -21,6 +21,8 @@ export type GateCode =
 	| 'template-mismatch'
 	| 'question-unanswered'
 	| 'mitigation-missing'
+	| 'assessment-not-completed'
+	| 'assessment-reviewer-is-assessor'
 	| 'letter-not-reviewed'
 	| 'letter-reviewer-is-author'
 	| 'letter-already-final'

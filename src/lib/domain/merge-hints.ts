@@ -75,6 +75,10 @@ export const MERGE_HINTS: Record<RecordType, MergeHint> = {
 			status: 'field', answers: 'by-key', decision: 'field', completedAt: 'field'
 		}
 	},
+	'assessment-review': {
+		document: 'append-only',
+		fields: { ...inCase, ...allImmutable(['assessmentId', 'outcome', 'note', 'v', 'updatedAt']) }
+	},
 	letter: {
 		document: 'mergeable',
 		frozenWhen: { field: 'status', values: ['sent', 'not-sent'] },

@@ -45,6 +45,10 @@ export const exampleRecords = {
 		templateId: 'default-risk-checklist', templateVersion: 1, stage: 'assessment', status: 'draft',
 		answers: { 'safety.physical-harm': { answer: 'no', narrative: 'Calm throughout.', source: 'Facilitator visit', mitigation: '' } }
 	}),
+	'assessment-review': () => ({
+		type: 'assessment-review', v: 1, id: 'review-0001-abcd', ...inCase, createdBy: 'user-facilitator-b', assessmentId: 'assessment-0001',
+		outcome: 'agreed', note: ''
+	}),
 	letter: () => ({
 		type: 'letter', v: 1, id: 'letter-0001-abcd', ...inCase, fromParticipantId: 'participant-pr-0001',
 		toParticipantId: 'participant-hp-0001', body: 'I want to say that I am sorry.', status: 'draft'

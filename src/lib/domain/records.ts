@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { assessmentReviewSchema } from './assessment-review.js';
 import { caseRecordSchema } from './case-record.js';
 import { caseNoteSchema } from './case-note.js';
 import { checklistTemplateSchema } from './checklist-template.js';
@@ -25,6 +26,7 @@ export const RECORD_SCHEMAS = {
 	consent: consentSchema,
 	'checklist-template': checklistTemplateSchema,
 	'risk-assessment': riskAssessmentSchema,
+	'assessment-review': assessmentReviewSchema,
 	letter: letterSchema,
 	meeting: meetingSchema,
 	'outcome-agreement': outcomeAgreementSchema,
@@ -41,7 +43,7 @@ export type RecordOf<K extends RecordType> = Extract<DomainRecord, { type: K }>;
 /** Schema versions this build reads; a newer one came from a newer app and must not be mangled. */
 export const SUPPORTED_VERSIONS: Record<RecordType, readonly number[]> = {
 	case: [1], participant: [1], professional: [1], establishment: [1], contact: [1], 'case-note': [1], consent: [1],
-	'checklist-template': [1], 'risk-assessment': [1], letter: [1], meeting: [1], 'outcome-agreement': [1], feedback: [1]
+	'checklist-template': [1], 'risk-assessment': [1], 'assessment-review': [1], letter: [1], meeting: [1], 'outcome-agreement': [1], feedback: [1]
 };
 
 /** Records kept outside any case's id range, shared by the whole service. */
