@@ -16,3 +16,6 @@ export const refused = <T>(problems: FieldProblem[], failures: GateFailure[] = [
 export function problemAt(result: ActionResult<unknown> | undefined, path: string): string | undefined {
 	return result && !result.ok ? result.problems.find((p) => p.path === path)?.message : undefined;
 }
+
+/** Now, as an ISO 8601 moment: the device's clock, as every record's times are. */
+export const isoNow = (): string => new Date().toISOString();

@@ -26,6 +26,10 @@ export function latestSave<T, R>(write: (value: T) => Promise<R>, onResult: (res
 		get busy(): boolean {
 			return running !== undefined;
 		},
+		/** True when a newer version waits behind the one being written. */
+		get queued(): boolean {
+			return waiting !== undefined;
+		},
 		/** Resolves once everything handed over so far is written. */
 		settled(): Promise<void> {
 			return running ?? Promise.resolve();
