@@ -14,12 +14,13 @@ async function expectNoSeriousViolations(page: Page): Promise<void> {
 	expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 }
 
-/** Answers every question of the section on screen; a concern gets a mitigation. */
+/** Answers every unanswered question of the section on screen; a concern gets a mitigation. */
 async function answerSection(page: Page): Promise<void> {
 	const questions = page.locator('[data-testid^="question-"]');
 	const count = await questions.count();
 	for (let i = 0; i < count; i++) {
 		const question = questions.nth(i);
+		if ((await question.getByRole('radio', { checked: true }).count()) > 0) continue;
 		await question.getByRole('radio', { name: 'Yes', exact: true }).check();
 		if (await question.getByText('Concern: say how the risk will be reduced').isVisible()) {
 			await question.getByLabel('How the risk will be reduced').fill('Discussed with the offender manager; a second facilitator present');
@@ -72,7 +73,7 @@ test('a facilitator runs a risk checklist offline, pauses and resumes it, decide
 	await expect(page.getByTestId('checklist-progress')).toContainText('10 of 30 questions answered');
 	await page.getByRole('button', { name: /^1\. Basics/ }).click();
 	await expect(page.getByTestId('question-basics.offence').getByLabel('What was said or seen')).toHaveValue('Says it was a burglary and he regrets it');
-	await expect(page.getByTestId('question-basics.offence').getByRole('radio', { name: 'No' })).toBeChecked();
+	await expect(page.getByTestId('question-basics.offence').getByRole('radio', { name: 'No', exact: true })).toBeChecked();
 
 	for (const title of [/Wellbeing/, /Safety/, /conditions/i, /partner/i]) {
 		await page.getByRole('button', { name: title }).first().click();
