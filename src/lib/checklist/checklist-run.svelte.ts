@@ -24,7 +24,9 @@ export class ChecklistRun {
 	constructor(saver: Saver, now: () => string = isoNow) {
 		this.#now = now;
 		this.#queue = latestSave(
-			(record: RiskAssessmentRecord) => saver.save(record),
+			// A write can fail outright (the vault locked mid-save): say so rather than lose it quietly.
+			(record: RiskAssessmentRecord) =>
+				saver.save(record).catch(() => ({ ok: false as const, problems: [{ path: '(device)', message: 'the tablet could not save this; unlock it and check the answer' }] })),
 			(result) => {
 				if (result.ok) [this.status, this.message] = [this.#timer || this.#queue.queued ? this.status : 'saved', undefined];
 				else [this.status, this.message] = ['failed', result.problems.map((p) => p.message).join('; ')];

@@ -30,4 +30,12 @@ describe('latest save', () => {
 		await saver.save('de');
 		expect(results).toEqual(['abc:3', 'de:2']);
 	});
+
+	it('is free again after a write throws', async () => {
+		const saver = latestSave(async (value: number) => (value === 1 ? Promise.reject(new Error('locked')) : value), () => {});
+		await expect(saver.save(1)).rejects.toThrow('locked');
+		expect(saver.busy).toBe(false);
+		await saver.save(2);
+		expect(saver.busy).toBe(false);
+	});
 });

@@ -8,12 +8,15 @@ export function latestSave<T, R>(write: (value: T) => Promise<R>, onResult: (res
 	let running: Promise<void> | undefined;
 
 	async function drain(): Promise<void> {
-		while (waiting) {
-			const { value } = waiting;
-			waiting = undefined;
-			onResult(await write(value), value);
+		try {
+			while (waiting) {
+				const { value } = waiting;
+				waiting = undefined;
+				onResult(await write(value), value);
+			}
+		} finally {
+			running = undefined;
 		}
-		running = undefined;
 	}
 
 	return {
