@@ -50,8 +50,9 @@ export class LetterEditor {
 			this.from = [letter.fromParticipantId];
 			this.to = letter.toParticipantId ? [letter.toParticipantId] : [];
 		}
-		// A save of ours may be newer than what the live query has caught up with.
-		if (!this.letter || !letter || letter.updatedAt >= this.letter.updatedAt) this.letter = letter;
+		// A save of ours may be newer than what the live query has caught up with; a query that ran
+		// before our first save must not make the letter look unsaved, or the next save would make it again.
+		if (letter && (!this.letter || letter.updatedAt >= this.letter.updatedAt)) this.letter = letter;
 		this.loaded = true;
 	}
 
