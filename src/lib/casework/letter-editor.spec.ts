@@ -69,4 +69,24 @@ describe('the letter editor', () => {
 		expect(await author.act('send')).toBe(false);
 		expect(author.refusals.map((f) => f.reason)).toEqual(['The co-facilitator must review the letter before it is sent']);
 	});
+
+	it('shows the edit the co-facilitator made when nothing typed here is waiting to be saved', async () => {
+		const author = editorFor('user-a');
+		author.receive(undefined);
+		author.from = ['participant-pr-0001'];
+		author.body = 'I live on Example Street and I am sorry.';
+		author.changed();
+		await author.flush();
+		const reviewer = editorFor('user-b');
+		reviewer.receive(await stored());
+		reviewer.body = 'I am sorry.';
+		reviewer.changed();
+		await reviewer.flush();
+		author.receive(await stored());
+		expect(author.body).toBe('I am sorry.');
+		author.body = 'I am truly sorry.';
+		author.changed();
+		author.receive({ ...(await stored())!, body: 'Someone else', updatedAt: '2026-12-01T00:00:00.000Z' });
+		expect(author.body).toBe('I am truly sorry.');
+	});
 });

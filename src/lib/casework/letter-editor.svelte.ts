@@ -52,7 +52,14 @@ export class LetterEditor {
 		}
 		// A save of ours may be newer than what the live query has caught up with; a query that ran
 		// before our first save must not make the letter look unsaved, or the next save would make it again.
-		if (letter && (!this.letter || letter.updatedAt >= this.letter.updatedAt)) this.letter = letter;
+		if (!letter || (this.letter && letter.updatedAt < this.letter.updatedAt)) return void (this.loaded = true);
+		// A newer version from sync (the co-facilitator took out a name, say) replaces the words on
+		// screen unless the person here has typed something not yet saved.
+		if (this.letter && letter.updatedAt > this.letter.updatedAt && !this.#autosave.waiting) {
+			this.body = letter.body;
+			this.to = letter.toParticipantId ? [letter.toParticipantId] : [];
+		}
+		this.letter = letter;
 		this.loaded = true;
 	}
 
