@@ -46,7 +46,7 @@ test('a meeting cannot be scheduled with a stale assessment, and the message say
 	const refused = page.getByTestId('refused-reasons');
 	await expect(refused).toContainText('This meeting cannot be scheduled');
 	await expect(refused.getByRole('listitem')).toHaveText([STALE]);
-	await expect(page.getByTestId('schedule-refused')).toBeFocused();
+	await expect(page.getByTestId('gate-now')).toBeFocused();
 	// Refused means nothing was written: no meeting listed, nothing waiting to sync.
 	await expect(page.getByTestId('no-meetings')).toBeVisible();
 	await expect(page.getByTestId('sync-waiting')).toHaveCount(0);
