@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { passwordOf } from './support/server-state.js';
 import { signIn, unlock, waitForOfflineReady } from './support/sign-in.js';
 
-const DEMO_ASSIGNED = ['RJ-2026-0101', 'RJ-2026-0102', 'RJ-2026-0103', 'RJ-2026-0104'];
+const DEMO_ASSIGNED = ['RJ-2026-0101', 'RJ-2026-0102', 'RJ-2026-0103', 'RJ-2026-0104', 'RJ-2026-0201'];
 
 test('a facilitator sees their assigned cases, and only those, after signing in', async ({ page }) => {
 	await signIn(page, 'facilitator', passwordOf('facilitator'));

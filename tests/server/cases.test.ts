@@ -27,12 +27,12 @@ describe('my cases', () => {
 	it('gives a facilitator exactly the cases they are assigned to', async () => {
 		const answer = await call<MyCasesResponse>(server.url, 'GET', '/api/cases', { cookie: cookies.facilitator });
 		expect(answer.status).toBe(200);
-		expect(references(answer.body)).toEqual(['RJ-2026-0101', 'RJ-2026-0102', 'RJ-2026-0103', 'RJ-2026-0104']);
+		expect(references(answer.body)).toEqual(['RJ-2026-0101', 'RJ-2026-0102', 'RJ-2026-0103', 'RJ-2026-0104', 'RJ-2026-0201']);
 	});
 
 	it('gives a coordinator every case of the service, the unallocated referral too', async () => {
 		const answer = await call<MyCasesResponse>(server.url, 'GET', '/api/cases', { cookie: cookies.coordinator });
-		expect(references(answer.body)).toEqual(['RJ-2026-0101', 'RJ-2026-0102', 'RJ-2026-0103', 'RJ-2026-0104', 'RJ-2026-0105']);
+		expect(references(answer.body)).toEqual(['RJ-2026-0101', 'RJ-2026-0102', 'RJ-2026-0103', 'RJ-2026-0104', 'RJ-2026-0105', 'RJ-2026-0201']);
 	});
 
 	it('gives an administrator who is not a coordinator no cases', async () => {

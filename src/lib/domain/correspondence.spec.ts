@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { notesWithHistory, type CaseNoteRecord } from './case-note.js';
 import { currentConsent } from './consent.js';
 import { consent, daysAfter } from './facts-fixtures.js';
-import { keepUnsent, parseLetter, reviewLetter, sendLetter, type LetterRecord } from './letter.js';
+import { keepUnsent, parseLetter, requestReview, reviseLetter, reviewLetter, sendLetter, type LetterRecord } from './letter.js';
 import { readyToReport, type OutcomeAgreementRecord } from './outcome-agreement.js';
 import { exampleRecords } from './record-fixtures.js';
 
@@ -39,6 +39,53 @@ describe('a letter', () => {
 		expect(kept.ok && kept.value.status).toBe('not-sent');
 		expect(kept.ok && parseLetter(kept.value).ok).toBe(true);
 		if (kept.ok) expect(reviewLetter(kept.value, 'user-facilitator-b', AT)).toMatchObject({ ok: false, failures: [{ code: 'letter-already-final' }] });
+	});
+});
+
+describe('asking for a review of a letter', () => {
+	it('records when the author asked, and the letter stays a draft', () => {
+		const asked = requestReview(letter(), AT);
+		expect(asked.ok && asked.value).toMatchObject({ status: 'draft', reviewRequestedAt: AT, updatedAt: AT });
+		expect(asked.ok && parseLetter(asked.value).ok).toBe(true);
+	});
+
+	it('is refused once the letter has been reviewed or sent', () => {
+		const reviewed = reviewLetter(letter(), 'user-facilitator-b', AT);
+		if (!reviewed.ok) throw new Error('review refused');
+		expect(requestReview(reviewed.value, AT)).toMatchObject({ ok: false, failures: [{ code: 'letter-already-reviewed' }] });
+		const sent = sendLetter(reviewed.value, AT);
+		if (!sent.ok) throw new Error('send refused');
+		expect(requestReview(sent.value, AT)).toMatchObject({ ok: false, failures: [{ code: 'letter-already-final' }] });
+	});
+});
+
+describe('changing a letter', () => {
+	const reviewed = () => {
+		const asked = requestReview(letter(), AT);
+		const result = asked.ok ? reviewLetter(asked.value, 'user-facilitator-b', AT, 'Fine to send') : asked;
+		if (!result.ok) throw new Error('review refused');
+		return result.value;
+	};
+
+	it('keeps the review when nothing really changed', () => {
+		const same = reviseLetter(reviewed(), { body: reviewed().body }, '2026-10-03T09:00:00.000Z');
+		expect(same.ok && same.value).toEqual(reviewed());
+	});
+
+	it('takes a reviewed letter back to draft when its words change, so only checked words are sent', () => {
+		const changed = reviseLetter(reviewed(), { body: 'I am sorry, and I have changed.' }, '2026-10-03T09:00:00.000Z');
+		if (!changed.ok) throw new Error('revision refused');
+		expect(changed.value.status).toBe('draft');
+		expect(changed.value).not.toHaveProperty('reviewedBy');
+		expect(changed.value).not.toHaveProperty('reviewRequestedAt');
+		expect(parseLetter(changed.value).ok).toBe(true);
+		expect(sendLetter(changed.value, AT)).toMatchObject({ ok: false, failures: [{ code: 'letter-not-reviewed' }] });
+	});
+
+	it('is refused once the letter is sent or kept unsent', () => {
+		const kept = keepUnsent(letter(), AT);
+		if (!kept.ok) throw new Error('keep refused');
+		expect(reviseLetter(kept.value, { body: 'New words' }, AT)).toMatchObject({ ok: false, failures: [{ code: 'letter-already-final' }] });
 	});
 });
 

@@ -26,6 +26,7 @@ export type GateCode =
 	| 'letter-not-reviewed'
 	| 'letter-reviewer-is-author'
 	| 'letter-already-final'
+	| 'letter-already-reviewed'
 	| 'meeting-not-planned'
 	| 'ground-rules-missing'
 	| 'wrong-stage';

@@ -14,6 +14,8 @@ const entries = {
 	toParticipantId: v.optional(recordId),
 	body: requiredText('Write the letter', 50_000),
 	status: v.picklist(LETTER_STATUSES, 'Choose draft, reviewed, sent or not sent'),
+	/** When the author asked the co-facilitator to review this version of the draft. */
+	reviewRequestedAt: v.optional(isoDateTime),
 	reviewedBy: v.optional(userId('Record who reviewed the letter')),
 	reviewedAt: v.optional(isoDateTime),
 	reviewNote: v.optional(optionalText(5_000)),
@@ -59,6 +61,37 @@ export function sendLetter(letter: LetterRecord, at: string): Gated<LetterRecord
 			? [refuse('letter-not-reviewed', 'The co-facilitator must review the letter before it is sent')]
 			: [];
 	return gate(failures, () => ({ ...letter, status: 'sent' as const, sentAt: at, updatedAt: at }));
+}
+
+/** The author asks the co-facilitator to check the draft; a reviewed letter needs no second ask. */
+export function requestReview(letter: LetterRecord, at: string): Gated<LetterRecord> {
+	const failures = isFinal(letter)
+		? [FINAL]
+		: letter.status === 'reviewed'
+			? [refuse('letter-already-reviewed', 'The co-facilitator has already reviewed this letter')]
+			: [];
+	return gate(failures, () => ({ ...letter, reviewRequestedAt: at, updatedAt: at }));
+}
+
+export interface LetterChanges {
+	body?: string;
+	toParticipantId?: string;
+}
+
+/**
+ * Changing the words or the recipient after a review undoes the review and any ask for one:
+ * what is sent must be what the co-facilitator checked.
+ */
+export function reviseLetter(letter: LetterRecord, changes: LetterChanges, at: string): Gated<LetterRecord> {
+	return gate(isFinal(letter) ? [FINAL] : [], () => {
+		const changed = (changes.body !== undefined && changes.body !== letter.body) || (changes.toParticipantId !== undefined && changes.toParticipantId !== letter.toParticipantId);
+		if (!changed) return letter;
+		const next: LetterRecord = { ...letter, ...changes, updatedAt: at };
+		if (letter.status !== 'reviewed') return next;
+		const unreviewed: LetterRecord = { ...next, status: 'draft' };
+		for (const field of ['reviewedBy', 'reviewedAt', 'reviewNote', 'reviewRequestedAt'] as const) delete unreviewed[field];
+		return unreviewed;
+	});
 }
 
 /** Keeping a letter unsent needs no review and no reason. */

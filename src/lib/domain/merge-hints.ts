@@ -83,7 +83,7 @@ export const MERGE_HINTS: Record<RecordType, MergeHint> = {
 		document: 'mergeable',
 		frozenWhen: { field: 'status', values: ['sent', 'not-sent'] },
 		fields: {
-			...inCase, fromParticipantId: 'immutable', toParticipantId: 'field', body: 'field', status: 'field', reviewedBy: 'field',
+			...inCase, fromParticipantId: 'immutable', toParticipantId: 'field', body: 'field', status: 'field', reviewRequestedAt: 'field', reviewedBy: 'field',
 			reviewedAt: 'field', reviewNote: 'field', sentAt: 'field', deliveredOn: 'field'
 		}
 	},
