@@ -61,6 +61,9 @@ export function caseStore(couch: Couch) {
 			return result.rows.flatMap((row) => (row.doc ? [toSummary(row.doc as unknown as CaseRecord)] : []));
 		},
 
+		/** Writes a new record of any kind at its document id (seeding); false when one is there already. */
+		insertRecord: (docId: string, record: object) => insertNew(db, { _id: docId, ...record }),
+
 		/** Case notes are append-only: false when a note with this id exists already. */
 		addNote: (note: CaseNoteRecord) => insertNew(db, { _id: caseChildDocId(note.caseId, 'case-note', note.id), ...note }),
 

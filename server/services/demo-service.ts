@@ -5,6 +5,7 @@ import { parseCaseRecord } from '../../src/lib/domain/case-record.js';
 import type { Role } from '../../src/lib/protocol/auth.js';
 import type { AccountStore } from './account-store.js';
 import type { CaseStore } from './case-store.js';
+import { seedDemoCasework } from './demo-casework.js';
 import { generatePassword } from './first-administrator.js';
 
 export interface DemoCredential {
@@ -71,6 +72,7 @@ export async function loadDemoService(dataDir: string, accounts: AccountStore, c
 		await cases.create(parsed.value);
 		for (const userId of parsed.value.facilitatorIds) await accounts.assign(userId, demo.id, now);
 	}
+	await seedDemoCasework(cases, { coordinatorId, facilitatorId, coFacilitatorId }, now);
 	await writeFile(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
 	return credentials;
 }
