@@ -55,7 +55,7 @@ export function participantView(p: ParticipantRecord, all: readonly ParticipantR
 		roleLabel: PARTICIPANT_ROLE_LABELS[p.role],
 		withdrawn,
 		safeContact: [
-			`Contact by ${c.methods.map((m) => CONTACT_METHOD_LABELS[m]).join(', or ')}`,
+			`How to reach them: ${c.methods.map((m) => CONTACT_METHOD_LABELS[m]).join(' or ')}`,
 			...(c.safeTimes.trim() ? [`Safe times: ${c.safeTimes.trim()}`] : []),
 			yesNo(c.voicemailAllowed, 'A voicemail may be left', 'Do not leave a voicemail'),
 			yesNo(c.lettersToHomeAllowed, 'Letters may go to their home', 'Do not send letters to their home'),
