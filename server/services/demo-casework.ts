@@ -1,58 +1,91 @@
-import { caseChildDocId, caseDocId, serviceDocId } from '../../src/lib/domain/ids.js';
+import { caseChildDocId, serviceDocId } from '../../src/lib/domain/ids.js';
 import { parseRecord, type DomainRecord } from '../../src/lib/domain/records.js';
 import type { CaseStore } from './case-store.js';
 
-/** A case ready for letters and a meeting, except that one party's risk assessment has gone stale. */
-export const DEMO_PREPARED_CASE = { id: 'demo-case-0201', reference: 'RJ-2026-0201' } as const;
-const ESTABLISHMENT_ID = 'demo-establishment-0001';
-const HARMED = 'demo-0201-harmed';
-const RESPONSIBLE = 'demo-0201-responsible';
-const SUPPORTER = 'demo-0201-supporter';
-/** Older than the default 28-day freshness period, so a meeting is refused until reassessment. */
-const STALE_DAYS = 40;
-
-const safeContact = (methods: string[]) => ({ methods, safeTimes: 'Weekday afternoons', voicemailAllowed: false, lettersToHomeAllowed: false, notes: '' });
-
-function records(facilitatorId: string, coFacilitatorId: string, coordinatorId: string, now: Date): unknown[] {
-	const ago = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
-	const stamps = (days: number, by = facilitatorId) => ({ createdAt: ago(days), updatedAt: ago(days), createdBy: by });
-	const inCase = (days: number) => ({ caseId: DEMO_PREPARED_CASE.id, ...stamps(days) });
-	const person = (id: string, role: string, name: string, extra: Record<string, unknown>) => ({
-		type: 'participant', v: 1, id, ...inCase(55), role, name, language: 'English', interpreterNeeded: false, accessibilityNeeds: '', ...extra
-	});
-	const consent = (participantId: string) => ({
-		type: 'consent', v: 1, id: `${participantId}-consent`, ...inCase(50), participantId, purpose: 'take-part', agencies: [], decision: 'given', decidedAt: ago(50)
-	});
-	const assessment = (participantId: string, days: number) => ({
-		type: 'risk-assessment', v: 1, id: `${participantId}-assessment`, ...inCase(days), participantId, templateId: 'default-risk-checklist',
-		templateVersion: 1, stage: 'assessment', status: 'completed', answers: {}, completedAt: ago(days),
-		decision: { outcome: 'proceed', reasons: 'Both facilitators agree a meeting can go ahead safely.', decidedAt: ago(days), decidedBy: facilitatorId }
-	});
-	return [
-		{ type: 'establishment', v: 1, id: ESTABLISHMENT_ID, ...stamps(90, coordinatorId), name: 'HMP Demo Ridge (fictional)', securityCategory: 'C', visitRules: 'Legal visits hall, weekdays 09:30 to 11:30', devicesAuthorised: true, devicesAuthorisedUntil: ago(-365).slice(0, 10) },
-		{ type: 'case', v: 1, id: DEMO_PREPARED_CASE.id, reference: DEMO_PREPARED_CASE.reference, referralSource: 'victim-services', justiceStage: 'custodial-sentence', establishmentId: ESTABLISHMENT_ID, stage: 'communication', status: 'open', facilitatorIds: [facilitatorId, coFacilitatorId], coordinatorId, ...stamps(60, coordinatorId) },
-		person(HARMED, 'harmed-person', 'Robin Demo (fictional)', { safeContact: safeContact(['phone']), setting: 'community' }),
-		person(RESPONSIBLE, 'person-responsible', 'Casey Demo (fictional)', { safeContact: safeContact(['via-offender-manager']), setting: 'custody', prisonNumber: 'Z9999ZZ', establishmentId: ESTABLISHMENT_ID }),
-		person(SUPPORTER, 'supporter', 'Jamie Demo (fictional)', { supportsParticipantId: HARMED, safeContact: safeContact(['phone']), setting: 'community' }),
-		consent(HARMED), consent(RESPONSIBLE), consent(SUPPORTER),
-		assessment(HARMED, 3), assessment(RESPONSIBLE, STALE_DAYS)
-	];
+interface DemoPeople {
+	coordinatorId: string;
+	facilitatorId: string;
+	coFacilitatorId: string;
 }
 
-function docIdOf(record: DomainRecord): string {
-	if (record.type === 'case') return caseDocId(record.id);
-	return 'caseId' in record ? caseChildDocId(record.caseId, record.type, record.id) : serviceDocId(record.type, record.id);
-}
+const DAY = 86_400_000;
+const NORTHGATE = 'demo-establishment-0001';
+const EASTFIELD = 'demo-establishment-0002';
+
+type Setting = { setting: 'community' } | { setting: 'custody'; prisonNumber: string; establishmentId: string };
 
 /**
- * Adds the prepared demo case (RJ-2026-0201) and its establishment; each record is validated by
- * the domain first. Returns the case id, for the caller to assign its facilitators.
+ * The people, places and history behind the demo cases, so the facilitator's screens have something
+ * true to show: safe contact details, consents, one fresh and one stale risk assessment, a visit and
+ * a note. Entirely fictional, like the cases themselves.
  */
-export async function loadDemoCasework(cases: CaseStore, people: { facilitatorId: string; coFacilitatorId: string; coordinatorId: string }, now: Date): Promise<string> {
-	for (const input of records(people.facilitatorId, people.coFacilitatorId, people.coordinatorId, now)) {
-		const parsed = parseRecord(input);
-		if (!parsed.ok) throw new Error(`Demo record ${JSON.stringify(input)} is invalid: ${JSON.stringify(parsed.problems)}`);
-		await cases.insertRecord(docIdOf(parsed.value), parsed.value);
+export function demoCasework(people: DemoPeople, now: Date): DomainRecord[] {
+	const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY).toISOString();
+	const by = { createdBy: people.coordinatorId };
+	const stamp = (daysAgo: number) => ({ createdAt: at(daysAgo), updatedAt: at(daysAgo), ...by });
+	const inAYear = new Date(now.getTime() + 365 * DAY).toISOString().slice(0, 10);
+	const establishment = (id: string, name: string, securityCategory: 'B' | 'C', authorised: boolean) => ({
+		type: 'establishment', v: 1, id, ...stamp(30), name, securityCategory,
+		visitRules: 'Book legal visits through the offender manager. Arrive 30 minutes early with photo ID.',
+		devicesAuthorised: authorised, ...(authorised ? { devicesAuthorisedUntil: inAYear } : {})
+	});
+	const person = (caseId: string, id: string, role: string, name: string, preferredName: string, where: Setting, extra: object = {}) => ({
+		type: 'participant', v: 1, id, caseId, ...stamp(10), role, name, preferredName, language: 'English', interpreterNeeded: false,
+		accessibilityNeeds: '', ...where,
+		safeContact: where.setting === 'custody'
+			? { methods: ['via-offender-manager'], safeTimes: 'Visits on weekday mornings', voicemailAllowed: false, lettersToHomeAllowed: false, notes: '' }
+			: { methods: ['phone', 'email'], safeTimes: 'Weekdays after 6pm', voicemailAllowed: false, lettersToHomeAllowed: false, notes: 'Do not say who is calling if someone else answers.' },
+		...extra
+	});
+	const consent = (caseId: string, id: string, participantId: string, daysAgo: number) => ({
+		type: 'consent', v: 1, id, caseId, ...stamp(daysAgo), participantId, purpose: 'take-part', agencies: [], decision: 'given', decidedAt: at(daysAgo)
+	});
+	const assessment = (caseId: string, id: string, participantId: string, daysAgo: number) => ({
+		type: 'risk-assessment', v: 1, id, caseId, ...stamp(daysAgo), createdBy: people.facilitatorId, participantId,
+		templateId: 'default-risk-checklist', templateVersion: 1, stage: 'assessment', status: 'completed', answers: {},
+		decision: { outcome: 'proceed', reasons: 'Both parties prepared; no safety concerns found (fictional).', decidedAt: at(daysAgo), decidedBy: people.facilitatorId },
+		completedAt: at(daysAgo)
+	});
+	const custody = (prisonNumber: string, establishmentId = NORTHGATE): Setting => ({ setting: 'custody', prisonNumber, establishmentId });
+	const community: Setting = { setting: 'community' };
+	const raw = [
+		establishment(NORTHGATE, 'HMP Northgate (fictional)', 'B', true),
+		establishment(EASTFIELD, 'HMP Eastfield (fictional)', 'C', false),
+		person('demo-case-0001', 'demo-pr-0001', 'person-responsible', 'Robin Fictional', 'Robin', custody('A0001AA')),
+		person('demo-case-0001', 'demo-case-0001-hp', 'harmed-person', 'Avery Fictional', 'Avery', community),
+		person('demo-case-0002', 'demo-hp-0002', 'harmed-person', 'Jordan Example', 'Jo', community),
+		person('demo-case-0002', 'demo-pr-0002', 'person-responsible', 'Casey Madeup', 'Casey', custody('A0002AA')),
+		person('demo-case-0002', 'demo-sp-0002', 'supporter', 'Morgan Example', 'Morgan', community, { supportsParticipantId: 'demo-hp-0002' }),
+		consent('demo-case-0002', 'demo-consent-0002-hp', 'demo-hp-0002', 4),
+		consent('demo-case-0002', 'demo-consent-0002-pr', 'demo-pr-0002', 4),
+		assessment('demo-case-0002', 'demo-assessment-0002-hp', 'demo-hp-0002', 3),
+		{ type: 'contact', v: 1, id: 'demo-contact-0002', caseId: 'demo-case-0002', ...stamp(3), createdBy: people.facilitatorId, kind: 'visit',
+			participantIds: ['demo-pr-0002'], professionalIds: [], establishmentId: NORTHGATE, place: 'HMP Northgate (fictional)',
+			occurredAt: at(3), outcome: 'completed', summary: 'First preparation visit (fictional).' },
+		{ type: 'case-note', v: 1, id: 'demo-note-0002', caseId: 'demo-case-0002', ...stamp(3), createdBy: people.facilitatorId,
+			text: 'Casey asked what a meeting would be like and who would be there (fictional).', aboutParticipantIds: ['demo-pr-0002'] },
+		person('demo-case-0003', 'demo-hp-0003', 'harmed-person', 'Sam Placeholder', 'Sam', community),
+		person('demo-case-0003', 'demo-pr-0003', 'person-responsible', 'Alex Invented', 'Alex', custody('A0003AA', EASTFIELD)),
+		consent('demo-case-0003', 'demo-consent-0003-hp', 'demo-hp-0003', 45),
+		consent('demo-case-0003', 'demo-consent-0003-pr', 'demo-pr-0003', 45),
+		assessment('demo-case-0003', 'demo-assessment-0003-hp', 'demo-hp-0003', 12),
+		// Older than the 28 days the default policy allows: the Today list flags its review as overdue.
+		assessment('demo-case-0003', 'demo-assessment-0003-pr', 'demo-pr-0003', 40),
+		person('demo-case-0004', 'demo-hp-0004', 'harmed-person', 'Taylor Sample', 'Taylor', community),
+		person('demo-case-0004', 'demo-pr-0004', 'person-responsible', 'Jamie Notreal', 'Jamie', custody('A0004AA')),
+		consent('demo-case-0004', 'demo-consent-0004-hp', 'demo-hp-0004', 30),
+		consent('demo-case-0004', 'demo-consent-0004-pr', 'demo-pr-0004', 30)
+	];
+	return raw.map((record) => {
+		const parsed = parseRecord(record);
+		if (!parsed.ok) throw new Error(`Demo record ${record.id} is invalid: ${JSON.stringify(parsed.problems)}`);
+		return parsed.value;
+	});
+}
+
+export async function seedDemoCasework(cases: CaseStore, people: DemoPeople, now: Date): Promise<void> {
+	for (const record of demoCasework(people, now)) {
+		const docId = 'caseId' in record ? caseChildDocId(record.caseId, record.type, record.id) : serviceDocId(record.type, record.id);
+		await cases.insertRecord(docId, record);
 	}
-	return DEMO_PREPARED_CASE.id;
 }

@@ -5,8 +5,8 @@ import { parseCaseRecord } from '../../src/lib/domain/case-record.js';
 import type { Role } from '../../src/lib/protocol/auth.js';
 import type { AccountStore } from './account-store.js';
 import type { CaseStore } from './case-store.js';
-import { loadDemoParticipants } from './demo-participants.js';
-import { loadDemoCasework } from './demo-casework.js';
+import { seedDemoCasework } from './demo-casework.js';
+import { loadDemoCasework } from './demo-prepared-case.js';
 import { generatePassword } from './first-administrator.js';
 
 export interface DemoCredential {
@@ -73,7 +73,7 @@ export async function loadDemoService(dataDir: string, accounts: AccountStore, c
 		await cases.create(parsed.value);
 		for (const userId of parsed.value.facilitatorIds) await accounts.assign(userId, demo.id, now);
 	}
-	await loadDemoParticipants(cases, CASES.filter((c) => c.stage !== 'referral').map((c) => c.id), coordinatorId, now);
+	await seedDemoCasework(cases, { coordinatorId, facilitatorId, coFacilitatorId }, now);
 	const prepared = await loadDemoCasework(cases, { facilitatorId, coFacilitatorId, coordinatorId }, now);
 	for (const userId of [facilitatorId, coFacilitatorId]) await accounts.assign(userId, prepared, now);
 	await writeFile(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });

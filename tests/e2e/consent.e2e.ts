@@ -6,7 +6,7 @@ import { signIn, waitForOfflineReady } from './support/sign-in.js';
 
 const CONSENT = '/cases/demo-case-0001/consent';
 const HARMED = 'consent-demo-case-0001-hp';
-const RESPONSIBLE = 'consent-demo-case-0001-pr';
+const RESPONSIBLE = 'consent-demo-pr-0001';
 
 test.use({ viewport: { width: 768, height: 1024 } });
 
@@ -28,7 +28,7 @@ test('a facilitator records consent and a withdrawal offline, and the server hol
 	await expect(harmed.getByTestId('consent-row-take-part')).toContainText('Not asked yet');
 	await expectNoSeriousViolations(page);
 
-	await harmed.getByRole('button', { name: 'Record a decision for Robin Fictional' }).click();
+	await harmed.getByRole('button', { name: 'Record a decision for Avery' }).click();
 	await harmed.getByRole('radio', { name: 'Take part', exact: true }).check();
 	await harmed.getByRole('radio', { name: 'Given', exact: true }).check();
 	await expectNoSeriousViolations(page);
@@ -37,7 +37,7 @@ test('a facilitator records consent and a withdrawal offline, and the server hol
 	await expect(harmed.getByTestId('consent-row-take-part')).toContainText('you');
 
 	// Bad input: sharing information with no agency named. Said beside the field; nothing saved.
-	await harmed.getByRole('button', { name: 'Record a decision for Robin Fictional' }).click();
+	await harmed.getByRole('button', { name: 'Record a decision for Avery' }).click();
 	await harmed.getByRole('radio', { name: 'Share information with named agencies', exact: true }).check();
 	await harmed.getByRole('radio', { name: 'Given', exact: true }).check();
 	await harmed.getByRole('button', { name: 'Save decision' }).click();
@@ -48,7 +48,7 @@ test('a facilitator records consent and a withdrawal offline, and the server hol
 	await expect(harmed.getByTestId('consent-row-share-information')).toContainText('Given (Probation Service, Victim services)');
 
 	const responsible = page.getByTestId(RESPONSIBLE);
-	await responsible.getByRole('button', { name: 'Withdraw Casey Fictional from taking part' }).click();
+	await responsible.getByRole('button', { name: 'Withdraw Robin from taking part' }).click();
 	await expect(responsible.getByText('No reason is needed')).toBeVisible();
 	await responsible.getByRole('button', { name: 'Yes, record the withdrawal' }).click();
 	await expect(responsible.getByTestId('withdrawn')).toContainText('Withdrawn from taking part');

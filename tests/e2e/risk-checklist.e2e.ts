@@ -5,7 +5,7 @@ import { passwordOf } from './support/server-state.js';
 import { signIn, unlock, waitForOfflineReady } from './support/sign-in.js';
 
 const LIST = '/cases/demo-case-0002/checklist';
-const PERSON = 'Casey Fictional (person responsible)';
+const PERSON = 'Casey (person responsible)';
 
 test.use({ viewport: { width: 768, height: 1024 } });
 

@@ -1,70 +1,91 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAutosave, type AutosaveState } from './autosave.js';
+import { describe, expect, it } from 'vitest';
+import { autosaver } from './autosave.js';
+
+/** A hand-driven clock and timer queue, so the test decides when time passes. */
+function fakeTime() {
+	let now = 0;
+	let timers: { at: number; run: () => void; id: number }[] = [];
+	let serial = 0;
+	return {
+		clock: () => new Date(now),
+		setTimer: (run: () => void, ms: number) => (timers.push({ at: now + ms, run, id: ++serial }), serial),
+		clearTimer: (id: unknown) => (timers = timers.filter((t) => t.id !== id)),
+		async advance(ms: number) {
+			now += ms;
+			const due = timers.filter((t) => t.at <= now);
+			timers = timers.filter((t) => t.at > now);
+			for (const t of due) t.run();
+			await new Promise((resolve) => setTimeout(resolve, 0));
+		}
+	};
+}
 
 describe('autosave', () => {
-	let saved: string[];
-	let states: AutosaveState[];
-	let outcome: () => Promise<boolean>;
-	const make = () =>
-		createAutosave<string>({
-			delayMs: 1_000,
-			maxWaitMs: 5_000,
-			save: async (value) => (saved.push(value), outcome()),
-			onState: (state) => states.push(state)
-		});
-
-	beforeEach(() => {
-		vi.useFakeTimers();
-		saved = [];
-		states = [];
-		outcome = async () => true;
-	});
-	afterEach(() => vi.useRealTimers());
-
-	it('saves the latest words once the person pauses typing', async () => {
-		const autosave = make();
-		autosave.change('I');
-		autosave.change('I am');
-		await vi.advanceTimersByTimeAsync(999);
+	it('saves the latest text a couple of seconds after typing stops', async () => {
+		const time = fakeTime();
+		const saved: string[] = [];
+		const auto = autosaver<string>({ save: async (v) => void saved.push(v), delayMs: 2_000, ...time });
+		auto.change('S');
+		await time.advance(1_000);
+		auto.change('Sam');
+		await time.advance(1_999);
 		expect(saved).toEqual([]);
-		await vi.advanceTimersByTimeAsync(1);
-		expect(saved).toEqual(['I am']);
-		expect(states.at(-1)).toBe('saved');
+		await time.advance(1);
+		expect(saved).toEqual(['Sam']);
 	});
 
-	it('saves every few seconds while the person keeps typing', async () => {
-		const autosave = make();
-		for (let i = 1; i <= 12; i++) {
-			autosave.change(`word ${i}`);
-			await vi.advanceTimersByTimeAsync(500);
+	it('saves at least every few seconds while someone keeps typing', async () => {
+		const time = fakeTime();
+		const saved: string[] = [];
+		const auto = autosaver<string>({ save: async (v) => void saved.push(v), delayMs: 2_000, maxWaitMs: 5_000, ...time });
+		for (let i = 1; i <= 6; i++) {
+			auto.change(`text ${i}`);
+			await time.advance(1_000);
 		}
-		expect(saved).toEqual(['word 10']);
+		expect(saved).toEqual(['text 5']);
 	});
 
-	it('saves at once when flushed, and the words typed during a save after it', async () => {
-		let release: () => void = () => {};
-		outcome = () => new Promise<boolean>((resolve) => (release = () => resolve(true)));
-		const autosave = make();
-		autosave.change('first');
-		const done = autosave.flush();
-		autosave.change('second');
-		release();
-		await vi.advanceTimersByTimeAsync(0);
-		release();
-		await done;
-		expect(saved).toEqual(['first', 'second']);
-		expect(autosave.waiting).toBe(false);
+	it('saves at once on flush, and not again for the same change', async () => {
+		const time = fakeTime();
+		const saved: string[] = [];
+		const auto = autosaver<string>({ save: async (v) => void saved.push(v), ...time });
+		auto.change('leaving the page');
+		await auto.flush();
+		await time.advance(10_000);
+		expect(saved).toEqual(['leaving the page']);
+		expect(auto.waiting).toBe(false);
 	});
 
-	it('says when a save was refused or failed', async () => {
-		const autosave = make();
-		outcome = async () => false;
-		autosave.change('');
-		await autosave.flush();
-		expect(states.at(-1)).toBe('refused');
-		outcome = async () => Promise.reject(new Error('locked'));
-		autosave.change('text');
-		await autosave.flush();
-		expect(states.at(-1)).toBe('failed');
+	it('reports a failed save and saves the next change', async () => {
+		const time = fakeTime();
+		const errors: unknown[] = [];
+		let fail = true;
+		const saved: string[] = [];
+		const auto = autosaver<string>({
+			save: async (v) => {
+				if (fail) throw new Error('The vault is locked');
+				saved.push(v);
+			},
+			onError: (e) => errors.push(e),
+			...time
+		});
+		auto.change('one');
+		await auto.flush();
+		fail = false;
+		auto.change('two');
+		await auto.flush();
+		expect(errors).toHaveLength(1);
+		expect(saved).toEqual(['two']);
+	});
+
+	it('drops a change on cancel (the note was saved or thrown away)', async () => {
+		const time = fakeTime();
+		const saved: string[] = [];
+		const auto = autosaver<string>({ save: async (v) => void saved.push(v), ...time });
+		auto.change('typed');
+		auto.cancel();
+		await time.advance(10_000);
+		await auto.flush();
+		expect(saved).toEqual([]);
 	});
 });

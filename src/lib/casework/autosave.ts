@@ -1,69 +1,69 @@
-export type AutosaveState = 'idle' | 'waiting' | 'saving' | 'saved' | 'refused' | 'failed';
-
 export interface AutosaveOptions<T> {
-	/** Quiet time after the last keystroke before saving. */
-	delayMs: number;
-	/** Longest a change waits while the person keeps typing, so long writing is saved every few seconds. */
-	maxWaitMs: number;
-	/** Saves one value; false when the value was refused (the caller shows why). */
-	save: (value: T) => Promise<boolean>;
-	onState: (state: AutosaveState) => void;
-	timers?: { set: (run: () => void, ms: number) => unknown; clear: (handle: unknown) => void };
+	/** Writes the latest value; a failure (a locked vault) is reported and retried on the next change. */
+	save: (value: T) => Promise<void>;
+	/** How long after the last change to save; typing keeps resetting it up to `maxWaitMs`. */
+	delayMs?: number;
+	/** Longest a change waits while someone keeps typing. */
+	maxWaitMs?: number;
+	onSaved?: (at: Date) => void;
+	onError?: (error: unknown) => void;
+	setTimer?: (run: () => void, ms: number) => unknown;
+	clearTimer?: (timer: unknown) => void;
+	clock?: () => Date;
 }
 
 /**
- * Saves the latest value after a pause in typing. Saves never overlap: a change made during a
- * save is saved after it, so the last words typed are always the last words stored.
+ * Saves a value a few seconds after it changes, and at least every `maxWaitMs` while it keeps
+ * changing. `flush` saves at once (leaving the page); saves never overlap and run in order.
  */
-export function createAutosave<T>(options: AutosaveOptions<T>) {
-	const timers = options.timers ?? { set: (run: () => void, ms: number) => setTimeout(run, ms), clear: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+export function autosaver<T>(options: AutosaveOptions<T>) {
+	const delay = options.delayMs ?? 2_000;
+	const maxWait = options.maxWaitMs ?? 5_000;
+	const setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
+	const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
+	const clock = options.clock ?? (() => new Date());
 	let pending: { value: T } | undefined;
-	let quiet: unknown;
-	let longest: unknown;
-	let running: Promise<void> | undefined;
-
-	const stopTimers = () => {
-		if (quiet !== undefined) timers.clear(quiet);
-		if (longest !== undefined) timers.clear(longest);
-		quiet = longest = undefined;
-	};
-
-	async function run(): Promise<void> {
-		while (pending) {
-			const { value } = pending;
-			pending = undefined;
-			options.onState('saving');
-			try {
-				const saved = await options.save(value);
-				if (!pending) options.onState(saved ? 'saved' : 'refused');
-			} catch {
-				if (!pending) options.onState('failed');
-			}
-		}
-	}
+	let timer: unknown;
+	let firstChangeAt: number | undefined;
+	let chain: Promise<void> = Promise.resolve();
 
 	function flush(): Promise<void> {
-		stopTimers();
-		if (!running) running = run().finally(() => (running = undefined));
-		return running;
+		if (timer !== undefined) clearTimer(timer);
+		timer = undefined;
+		firstChangeAt = undefined;
+		const next = pending;
+		pending = undefined;
+		if (!next) return chain;
+		chain = chain.then(async () => {
+			try {
+				await options.save(next.value);
+				options.onSaved?.(clock());
+			} catch (error) {
+				options.onError?.(error);
+			}
+		});
+		return chain;
 	}
 
 	return {
 		change(value: T): void {
 			pending = { value };
-			options.onState('waiting');
-			if (quiet !== undefined) timers.clear(quiet);
-			quiet = timers.set(() => void flush(), options.delayMs);
-			longest ??= timers.set(() => void flush(), options.maxWaitMs);
+			const at = clock().getTime();
+			firstChangeAt ??= at;
+			if (timer !== undefined) clearTimer(timer);
+			const wait = Math.max(0, Math.min(delay, firstChangeAt + maxWait - at));
+			timer = setTimer(() => void flush(), wait);
 		},
-		/** Saves now whatever is waiting (leaving the page, pressing a button); resolves when stored. */
-		async flush(): Promise<void> {
-			await flush();
-			// A change typed during that save is stored too before this resolves.
-			if (pending) await flush();
+		flush,
+		/** Drops a change not yet saved (the draft was submitted or thrown away). */
+		cancel(): void {
+			if (timer !== undefined) clearTimer(timer);
+			timer = undefined;
+			pending = undefined;
+			firstChangeAt = undefined;
 		},
 		get waiting(): boolean {
-			return pending !== undefined || running !== undefined;
+			return pending !== undefined;
 		}
 	};
 }

@@ -2,7 +2,7 @@ import type { RecordRepository } from '../db/record-repository.js';
 import { reviseLetter, type LetterRecord } from '../domain/letter.js';
 import type { GateFailure } from '../domain/gate.js';
 import type { FieldProblem } from '../domain/validation.js';
-import { createAutosave, type AutosaveState } from './autosave.js';
+import { createAutosave, type AutosaveState } from './autosave-queue.js';
 import { applyLetterAction, nowIso, startLetter, type LetterAction } from './letters.js';
 
 export interface LetterEditorOptions {

@@ -16,16 +16,18 @@ function openCase(db: UserDb, row: StoredCase | CaseSummary): Promise<CaseSummar
 
 /** The only way pages read and write the device's cases. Contents are encrypted at rest. */
 export function caseRepository(db: UserDb) {
+	const readAll = async (): Promise<CaseSummary[]> => {
+		requireKey(db);
+		const rows = await db.cases.toArray();
+		const cases = await Promise.all(rows.map((row) => openCase(db, row)));
+		return cases.sort((a, b) => a.reference.localeCompare(b.reference));
+	};
 	return {
+		/** Every case on the device, by reference. */
+		readAll,
+
 		/** Live list of cases, by reference; pages subscribe and see every change. */
-		watchAll(): Observable<CaseSummary[]> {
-			return liveQuery(async () => {
-				requireKey(db);
-				const rows = await db.cases.toArray();
-				const cases = await Promise.all(rows.map((row) => openCase(db, row)));
-				return cases.sort((a, b) => a.reference.localeCompare(b.reference));
-			});
-		},
+		watchAll: (): Observable<CaseSummary[]> => liveQuery(readAll),
 
 		/**
 		 * Makes the device hold exactly the cases the server listed, in one transaction:

@@ -17,7 +17,7 @@ export function docIdOf(record: DomainRecord): string {
 	return caseId ? caseChildDocId(caseId, record.type, record.id) : serviceDocId(record.type, record.id);
 }
 
-const recordContext = (row: Pick<StoredRecord, 'id' | 'type'>) => sealContext('records', row.id, row.type);
+export const recordContext = (row: Pick<StoredRecord, 'id' | 'type'>) => sealContext('records', row.id, row.type);
 export const outboxContext = (row: Pick<OutboxRow, 'mutationId' | 'docId'>) => sealContext('outbox', row.mutationId, row.docId);
 
 /** A record sealed into its stored row, ready for a transaction that must not await WebCrypto. */

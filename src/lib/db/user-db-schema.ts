@@ -30,6 +30,21 @@ export const USER_DB_VERSIONS = [
 			checkpoints: 'key, caseId',
 			rejections: 'mutationId, docId, caseId'
 		}
+	},
+	{
+		// v4: drafts. Unfinished writing (a case note) autosaved, sealed like a record, so it
+		// survives a closed tab without ever sitting in clear storage. Never synced.
+		version: 4,
+		stores: {
+			cases: 'id, updatedAt',
+			records: 'id, caseId, type, [caseId+type], updatedAt',
+			outbox: '++seq, &mutationId, docId, caseId, at',
+			syncMeta: 'key',
+			synced: 'id, caseId',
+			checkpoints: 'key, caseId',
+			rejections: 'mutationId, docId, caseId',
+			drafts: 'id, caseId, updatedAt'
+		}
 	}
 ] as const;
 
@@ -39,5 +54,6 @@ export const CLEAR_FIELDS: Record<string, readonly string[]> = {
 	records: ['id', 'type', 'caseId', 'createdAt', 'updatedAt'],
 	outbox: ['seq', 'mutationId', 'docId', 'type', 'caseId', 'op', 'at'],
 	synced: ['id', 'caseId'],
-	rejections: ['mutationId', 'seq', 'docId', 'caseId', 'at']
+	rejections: ['mutationId', 'seq', 'docId', 'caseId', 'at'],
+	drafts: ['id', 'caseId', 'updatedAt']
 };

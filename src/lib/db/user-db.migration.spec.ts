@@ -60,4 +60,17 @@ describe('user database migration', () => {
 		expect(await db.checkpoints.count()).toBe(0);
 		expect(await db.rejections.count()).toBe(0);
 	});
+
+	it('opens a v3 database in v4 with its records and outbox intact and an empty drafts table', async () => {
+		const v3 = new Dexie(userDbName('m1'));
+		v3.version(3).stores(USER_DB_VERSIONS[2].stores);
+		await v3.table('records').put({ id: 'case:case-0001-abcd:case-note:note-0001-abcd', type: 'case-note', caseId: 'case-0001-abcd', createdAt: '2026-10-03T09:00:00.000Z', updatedAt: '2026-10-03T09:00:00.000Z', enc: { v: 1 } });
+		await v3.table('outbox').add({ mutationId: 'm-0001-abcd', docId: 'case:case-0001-abcd:case-note:note-0001-abcd', type: 'case-note', caseId: 'case-0001-abcd', op: 'put', at: '2026-10-03T09:00:00.000Z', enc: { v: 1 } });
+		v3.close();
+		const db = userDb('m1');
+		expect(await db.records.count()).toBe(1);
+		expect(await db.outbox.count()).toBe(1);
+		expect(await db.drafts.count()).toBe(0);
+		expect(db.verno).toBe(4);
+	});
 });

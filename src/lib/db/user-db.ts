@@ -62,6 +62,14 @@ export interface RejectionRow {
 	enc: Sealed;
 }
 
+/** Unfinished writing, autosaved: `draft:<kind>:<caseId>:<key>`. Only ids and time in clear. */
+export interface DraftRow {
+	id: string;
+	caseId: string;
+	updatedAt: string;
+	enc: Sealed;
+}
+
 /** One database per user on a device: a shared tablet never mixes two facilitators' cases. */
 export type UserDb = Dexie & {
 	userId: string;
@@ -72,6 +80,7 @@ export type UserDb = Dexie & {
 	synced: EntityTable<SyncedRow, 'id'>;
 	checkpoints: EntityTable<CheckpointRow, 'key'>;
 	rejections: EntityTable<RejectionRow, 'mutationId'>;
+	drafts: EntityTable<DraftRow, 'id'>;
 };
 
 const open = new Map<string, UserDb>();

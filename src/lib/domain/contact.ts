@@ -14,6 +14,8 @@ export const contactSchema = v.pipe(
 		kind: v.picklist(CONTACT_KINDS, 'Choose the kind of contact'),
 		participantIds: v.array(recordId),
 		professionalIds: v.array(recordId),
+		/** The establishment, when the contact was a prison visit; `place` then holds its name. */
+		establishmentId: v.optional(recordId),
 		place: optionalText(300),
 		occurredAt: isoDateTime,
 		outcome: v.picklist(CONTACT_OUTCOMES, 'Choose how the contact went'),

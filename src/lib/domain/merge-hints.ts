@@ -51,7 +51,7 @@ export const MERGE_HINTS: Record<RecordType, MergeHint> = {
 	contact: {
 		document: 'mergeable',
 		fields: {
-			...inCase, kind: 'field', participantIds: 'union', professionalIds: 'union', place: 'field', occurredAt: 'field',
+			...inCase, kind: 'field', participantIds: 'union', professionalIds: 'union', establishmentId: 'field', place: 'field', occurredAt: 'field',
 			outcome: 'field', summary: 'field'
 		}
 	},

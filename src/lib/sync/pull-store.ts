@@ -75,12 +75,13 @@ export function pullStore(db: UserDb) {
 		 * outbox (checked inside the transaction, so a save made meanwhile is never lost).
 		 */
 		async purgeCase(caseId: string): Promise<boolean> {
-			return db.transaction('rw', [db.outbox, db.records, db.synced, db.checkpoints, db.cases, db.rejections], async () => {
+			return db.transaction('rw', [db.outbox, db.records, db.synced, db.checkpoints, db.cases, db.rejections, db.drafts], async () => {
 				if ((await db.outbox.where('caseId').equals(caseId).count()) > 0) return false;
 				await db.records.where('caseId').equals(caseId).delete();
 				await db.synced.where('caseId').equals(caseId).delete();
 				await db.checkpoints.where('caseId').equals(caseId).delete();
 				await db.rejections.where('caseId').equals(caseId).delete();
+				await db.drafts.where('caseId').equals(caseId).delete();
 				await db.cases.delete(caseId);
 				return true;
 			});

@@ -4,7 +4,7 @@ import { meetingFailures } from '../../src/lib/domain/meeting-gate.js';
 import type { MeetingRecord } from '../../src/lib/domain/meeting.js';
 import { parseRecord, type DomainRecord, type RecordOf } from '../../src/lib/domain/records.js';
 import { DEFAULT_SERVICE_POLICY } from '../../src/lib/domain/service-policy.js';
-import { DEMO_PREPARED_CASE, loadDemoCasework } from '../../server/services/demo-casework.js';
+import { DEMO_PREPARED_CASE, loadDemoCasework } from '../../server/services/demo-prepared-case.js';
 import { addUser, signIn, startInProcess, type InProcess } from './in-process.js';
 import { pull, type Tablet } from './sync-support.js';
 
