@@ -32,4 +32,8 @@ describe('allocation warnings', () => {
 	it('warn when a newly chosen facilitator would go over the caseload limit, counting this case once', () => {
 		expect(allocationWarnings(base)).toEqual([{ code: 'over-caseload', userId: 'bob', message: 'Bob would have 9 open cases, over the limit of 8.' }]);
 	});
+
+	it('say a facilitator already on the case has that many cases, without counting it twice', () => {
+		expect(allocationWarnings({ ...base, current: ['bob'], caseloadLimit: 7 })).toEqual([{ code: 'over-caseload', userId: 'bob', message: 'Bob has 8 open cases, over the limit of 7.' }]);
+	});
 });

@@ -37,9 +37,10 @@ export function allocationWarnings(input: AllocationInput): AllocationWarning[] 
 		const person = input.facilitators.find((f) => f.id === id);
 		const name = person?.displayName ?? 'This facilitator';
 		if (input.conflicts.includes(id)) warnings.push({ code: 'conflict-of-interest', userId: id, message: `${name} has a conflict of interest recorded for this case.` });
-		const load = (person?.caseload ?? 0) + (input.current.includes(id) ? 0 : 1);
+		const already = input.current.includes(id);
+		const load = (person?.caseload ?? 0) + (already ? 0 : 1);
 		if (load > input.caseloadLimit)
-			warnings.push({ code: 'over-caseload', userId: id, message: `${name} would have ${load} open cases, over the limit of ${input.caseloadLimit}.` });
+			warnings.push({ code: 'over-caseload', userId: id, message: `${name} ${already ? 'has' : 'would have'} ${load} open cases, over the limit of ${input.caseloadLimit}.` });
 	}
 	return warnings;
 }
