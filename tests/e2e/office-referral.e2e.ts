@@ -1,16 +1,21 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addFacilitator } from './support/office-api.js';
-import { passwordOf } from './support/server-state.js';
+import { addPerson } from './support/office-api.js';
 import { signIn } from './support/sign-in.js';
 
 const axe = async (page: Page) => expect((await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 const run = Date.now().toString(36);
 const PASSWORD = 'a long test password 42';
+const COORDINATOR = `coord-${run}`;
 const FACILITATORS = [
 	{ username: `ann-${run}`, displayName: `Ann Office ${run}` },
 	{ username: `bob-${run}`, displayName: `Bob Office ${run}` }
 ];
+
+test.beforeAll(async () => {
+	await addPerson(COORDINATOR, `Coordinator ${run}`, 'coordinator', PASSWORD);
+	for (const person of FACILITATORS) await addPerson(person.username, person.displayName, 'facilitator', PASSWORD);
+});
 
 async function newPage(browser: Browser): Promise<Page> {
 	return (await browser.newContext()).newPage();
@@ -25,8 +30,6 @@ async function choose(page: Page, label: string, optionText: string) {
 test('a self-referral becomes a case worked by two facilitators, whose tablets gain and lose it as it is allocated', async ({ browser }) => {
 	// Four people in four browsers, three of them signing in and setting a passphrase.
 	test.setTimeout(240_000);
-	for (const person of FACILITATORS) await addFacilitator(person.username, person.displayName, PASSWORD);
-
 	// A member of the public, not signed in, on a phone-sized screen.
 	const publicPage = await newPage(browser);
 	await publicPage.setViewportSize({ width: 390, height: 844 });
@@ -55,7 +58,7 @@ test('a self-referral becomes a case worked by two facilitators, whose tablets g
 
 	// The coordinator accepts it into a case.
 	const office = await newPage(browser);
-	await signIn(office, 'coordinator', passwordOf('coordinator'));
+	await signIn(office, COORDINATOR, PASSWORD);
 	await office.getByRole('link', { name: 'Office' }).click();
 	await expect(office.getByRole('heading', { name: 'Referrals' })).toBeVisible();
 	const card = office.getByRole('listitem').filter({ has: office.getByRole('heading', { name: reference }) });
@@ -112,7 +115,7 @@ test('a self-referral becomes a case worked by two facilitators, whose tablets g
 test('a feedback link works once, then says it has closed', async ({ browser }) => {
 	test.setTimeout(120_000);
 	const office = await newPage(browser);
-	await signIn(office, 'coordinator', passwordOf('coordinator'));
+	await signIn(office, COORDINATOR, PASSWORD);
 	await office.getByRole('link', { name: 'Office' }).click();
 	await office.getByRole('link', { name: 'Allocation' }).click();
 	await expect(office.getByTestId('allocation-list')).toBeVisible();
