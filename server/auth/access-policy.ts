@@ -30,6 +30,8 @@ export type ProtectedAccess = Exclude<Access, { kind: 'public' }>;
 export const PUBLIC: Access = { kind: 'public' };
 export const SIGNED_IN: ProtectedAccess = { kind: 'signed-in' };
 export const ADMINISTRATOR: ProtectedAccess = { kind: 'role', role: 'administrator' };
+/** The referral inbox and allocation lists: service-wide work, not one case's. */
+export const COORDINATOR: ProtectedAccess = { kind: 'role', role: 'coordinator' };
 /** The office roles, who may protect their sign-in with a second factor. */
 export const OFFICE: ProtectedAccess = { kind: 'any-role', roles: ['coordinator', 'administrator'] };
 export const caseAccess = (action: CaseAction): ProtectedAccess => ({ kind: 'case', action });

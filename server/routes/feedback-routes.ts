@@ -6,6 +6,7 @@ import {
 	newFeedbackLinkRequestSchema,
 	publicFeedbackRequestSchema,
 	type FeedbackLinkResponse,
+	type FeedbackLinkStatus,
 	type FeedbackReceipt
 } from '../../src/lib/protocol/feedback-links.js';
 import { caseParamsSchema } from '../../src/lib/protocol/cases.js';
@@ -35,6 +36,19 @@ export function feedbackRoutes(app: FastifyInstance, services: Services): void {
 			await services.audit.append([auditEntry(actor, params.caseId, 'create', now, { recordId: link.id })]);
 			const answer: FeedbackLinkResponse = { id: link.id, token: link.token, path: `/feedback/${link.token}`, expiresAt: link.expiresAt };
 			return reply.status(201).send(answer);
+		}
+	});
+
+	/** Tokens are 32 random bytes, so answering whether one is open tells a guesser nothing useful. */
+	definePublicRoute(app, services, {
+		method: 'GET',
+		url: '/api/public/feedback/:token',
+		params: feedbackTokenParamsSchema,
+		async handler({ params, now }) {
+			const link = await services.feedbackLinks.find(params.token, now);
+			if (!link) throw linkClosed();
+			const answer: FeedbackLinkStatus = { open: true, expiresAt: link.expiresAt };
+			return answer;
 		}
 	});
 

@@ -1,7 +1,9 @@
 import type { Couch } from '../store/couch.js';
 import { accountAudit, type AccountAudit } from './account-audit.js';
 import { accountStore, type AccountStore } from './account-store.js';
+import { allocationStore, type AllocationStore } from './allocation-store.js';
 import { auditLog, type AuditLog } from './audit-log.js';
+import { caseReferences, type CaseReferences } from './case-references.js';
 import { caseStore, type CaseStore } from './case-store.js';
 import { deviceStore, type DeviceStore } from './device-store.js';
 import { feedbackLinks, type FeedbackLinks } from './feedback-links.js';
@@ -26,6 +28,8 @@ export interface Services {
 	referrals: ReferralStore;
 	feedbackLinks: FeedbackLinks;
 	publicLimit: PublicRateLimit;
+	allocation: AllocationStore;
+	caseReferences: CaseReferences;
 	sessionSecret: Buffer;
 }
 
@@ -45,6 +49,8 @@ export async function createServices(couch: Couch, version: string): Promise<Ser
 		referrals: referralStore(couch),
 		feedbackLinks: feedbackLinks(couch),
 		publicLimit: publicRateLimit(couch),
+		allocation: allocationStore(couch),
+		caseReferences: caseReferences(couch),
 		sessionSecret: await accounts.sessionSecret()
 	};
 }

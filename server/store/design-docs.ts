@@ -17,6 +17,23 @@ export const RECORDS_DESIGN: DesignDoc = {
 		// Every case record by stage, for the office's oversight lists.
 		'cases-by-stage': {
 			map: "function (doc) { if (doc.type === 'case') { emit([doc.stage, doc.updatedAt], null); } }"
+		},
+		// Open cases with who works on them: the allocation list reads these small values, not the cases.
+		'open-cases': {
+			map: "function (doc) { if (doc.type === 'case' && doc.status === 'open') { emit([doc.stage, doc.reference], { reference: doc.reference, stage: doc.stage, facilitatorIds: doc.facilitatorIds }); } }"
+		},
+		// A facilitator's caseload is a count, grouped by person.
+		caseloads: {
+			map: "function (doc) { if (doc.type === 'case' && doc.status === 'open') { doc.facilitatorIds.forEach(function (id) { emit(id, null); }); } }",
+			reduce: '_count'
+		},
+		// The referral inbox by status, newest last.
+		'referrals-by-status': {
+			map: "function (doc) { if (doc.type === 'referral') { emit([doc.status, doc.receivedAt], null); } }"
+		},
+		// Duplicate detection looks up only referrals sharing a key (a name, a prison number).
+		'referrals-by-match-key': {
+			map: "function (doc) { if (doc.type === 'referral' && doc.matchKeys) { doc.matchKeys.forEach(function (key) { emit(key, null); }); } }"
 		}
 	}
 };

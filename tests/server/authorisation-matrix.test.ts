@@ -19,6 +19,8 @@ let env: InProcess;
 const cookies: Partial<Record<Actor, string>> = {};
 const ids: Record<string, string> = {};
 const feedbackTokens: string[] = [];
+let openFeedbackToken = '';
+const referralIds: string[] = [];
 let counter = 0;
 const unique = () => `m${String(++counter).padStart(7, '0')}`;
 
@@ -34,6 +36,9 @@ beforeAll(async () => {
 	await addCase(s, CASES.other, 'RJ-2026-0002', ids.coordinator, [ids.otherFacilitator]);
 	await s.devices.register('spare-device-0001', 'Spare tablet', ids.spare, new Date());
 	for (let i = 0; i < ACTORS.length; i++) feedbackTokens.push((await s.feedbackLinks.create(CASES.own, undefined, ids.coordinator, new Date())).token);
+	openFeedbackToken = (await s.feedbackLinks.create(CASES.own, undefined, ids.coordinator, new Date())).token;
+	// One referral per accept and decline call, so each caller meets a new one.
+	for (let i = 0; i < 2 * ACTORS.length + 1; i++) referralIds.push((await s.referrals.create({ kind: 'self', details: { role: 'harmed-person', name: `Person ${i}`, phone: '07700 900123' } }, new Date())).toLowerCase());
 	cookies.facilitator = await signIn(env.app, 'fac', { id: 'fac-tablet-0001', label: 'Facilitator tablet' });
 	cookies.coordinator = await signIn(env.app, 'coord');
 	cookies.administrator = await signIn(env.app, 'admin');
@@ -43,7 +48,7 @@ afterAll(() => env.stop());
 interface Row {
 	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 	path: (target: Target) => string;
-	body?: () => unknown;
+	body?: (target: Target) => unknown;
 	/** The URL actually sent, when each request needs its own (a single-use link). */
 	fresh?: () => string;
 	/** Expected status per actor: one number for every target, or one per own/other/none. */
@@ -55,6 +60,8 @@ const flat = (path: string) => () => path;
 const user = (suffix: string) => () => `/api/users/${ids.spare}${suffix}`;
 const EVERYONE = (status: number) => ({ anonymous: status, facilitator: status, coordinator: status, administrator: status });
 const ADMIN_ONLY = (status: number) => ({ anonymous: 401, facilitator: 403, coordinator: 403, administrator: status });
+const COORDINATOR_ONLY = (status: number) => ({ anonymous: 401, facilitator: 403, coordinator: status, administrator: 403 });
+const OVERSEE = (status: number) => ({ anonymous: 401, facilitator: [403, 404, 404] as [number, number, number], coordinator: [status, status, 404] as [number, number, number], administrator: 403 });
 const OFFICE = (status: number) => ({ anonymous: 401, facilitator: 403, coordinator: status, administrator: status });
 
 const ROUTES: Record<string, Row> = {
@@ -127,7 +134,42 @@ const ROUTES: Record<string, Row> = {
 		fresh: () => `/api/public/feedback/${feedbackTokens.shift()}`,
 		body: () => ({ satisfaction: 4 }),
 		expect: EVERYONE(201)
-	}
+	},
+	'see whether a feedback link is open': { method: 'GET', path: flat('/api/public/feedback/:token'), fresh: () => `/api/public/feedback/${openFeedbackToken}`, expect: EVERYONE(200) },
+	'list referrals': { method: 'GET', path: flat('/api/referrals'), expect: COORDINATOR_ONLY(200) },
+	'read a referral': { method: 'GET', path: flat('/api/referrals/:referralId'), fresh: () => `/api/referrals/${referralIds[0]}`, expect: COORDINATOR_ONLY(200) },
+	'accept a referral': {
+		method: 'POST',
+		path: flat('/api/referrals/:referralId/accept'),
+		fresh: () => `/api/referrals/${referralIds.pop()}/accept`,
+		body: () => ({ justiceStage: 'custodial-sentence' }),
+		expect: COORDINATOR_ONLY(201)
+	},
+	'decline a referral': {
+		method: 'POST',
+		path: flat('/api/referrals/:referralId/decline'),
+		fresh: () => `/api/referrals/${referralIds.pop()}/decline`,
+		body: () => ({ reason: 'duplicate' }),
+		expect: COORDINATOR_ONLY(200)
+	},
+	'list allocations': { method: 'GET', path: flat('/api/allocations'), expect: COORDINATOR_ONLY(200) },
+	"see a case's allocation": { method: 'GET', path: caseRoute('/allocation'), expect: OVERSEE(200) },
+	// Sets each case's list to what it is, so the rows after this one meet the same assignments.
+	'set the facilitators': {
+		method: 'PUT',
+		path: caseRoute('/facilitators'),
+		body: (target) => ({ facilitatorIds: target === 'own' ? [ids.facilitator] : [ids.otherFacilitator] }),
+		expect: OVERSEE(200)
+	},
+	'record a conflict of interest': {
+		method: 'PUT',
+		path: (t) => `${caseRoute('/conflicts-of-interest/')(t)}${ids.spare}`,
+		body: () => ({ note: 'Knows the family.' }),
+		expect: OVERSEE(200)
+	},
+	'remove a conflict of interest': { method: 'DELETE', path: (t) => `${caseRoute('/conflicts-of-interest/')(t)}${ids.spare}`, expect: OVERSEE(200) },
+	'see the caseload limit': { method: 'GET', path: flat('/api/settings/caseload'), expect: COORDINATOR_ONLY(200) },
+	'set the caseload limit': { method: 'PUT', path: flat('/api/settings/caseload'), body: () => ({ caseloadLimit: 10 }), expect: ADMIN_ONLY(200) }
 };
 
 const GENERIC_BODIES: Record<number, object> = {
@@ -164,7 +206,7 @@ describe('the authorisation matrix', () => {
 			method: row.method,
 			url: row.fresh ? row.fresh() : row.path(targetKey),
 			headers: cookies[actor] ? { cookie: cookies[actor] } : {},
-			...(row.body ? { payload: row.body() as object } : {})
+			...(row.body ? { payload: row.body(targetKey) as object } : {})
 		});
 		expect(answer.statusCode, answer.body).toBe(status);
 		const generic = GENERIC_BODIES[status];

@@ -46,6 +46,16 @@ describe('feedback links', () => {
 		expect(second.json()).toEqual(CLOSED);
 	});
 
+	it('say whether a link is still open, so its page can say so before anyone writes', async () => {
+		const link = await newLink();
+		const open = await env.app.inject({ method: 'GET', url: `/api/public/feedback/${link.token}` });
+		expect(open.json()).toEqual({ open: true, expiresAt: link.expiresAt });
+		expect((await give(link.token, { satisfaction: 4 })).statusCode).toBe(201);
+		const closed = await env.app.inject({ method: 'GET', url: `/api/public/feedback/${link.token}` });
+		expect(closed.statusCode).toBe(404);
+		expect(closed.json()).toEqual(CLOSED);
+	});
+
 	it('accept a link once even when it is sent twice at the same moment', async () => {
 		const link = await newLink();
 		const answers = await Promise.all([give(link.token, { satisfaction: 4 }), give(link.token, { satisfaction: 2 })]);

@@ -51,6 +51,7 @@ describe('referral forms', () => {
 			[noWayToReach, 'email', 'Give an email address or a phone number so that the service can reach you'],
 			[{ ...selfReferral, agreeToContact: false }, 'agreeToContact', 'Tick the box so that the service may contact you about this'],
 			[{ ...selfReferral, dateOfBirth: '1990-01-01' }, 'dateOfBirth', 'This field is not allowed here'],
+			[{ ...selfReferral, offenceDate: '2026-13-45' }, 'offenceDate', 'Enter a date like 2026-10-01'],
 			[{ ...professionalReferral, person: { ...professionalReferral.person, prisonNumber: '1234' } }, 'person.prisonNumber', 'Enter a prison number like A1234BC']
 		];
 		for (const [payload, path, message] of cases) {

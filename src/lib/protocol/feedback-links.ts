@@ -36,3 +36,9 @@ export type PublicFeedbackRequest = v.InferOutput<typeof publicFeedbackRequestSc
 export interface FeedbackReceipt {
 	message: string;
 }
+
+/** Whether a link is still open, asked when its page opens so nobody writes feedback into a closed link. */
+export interface FeedbackLinkStatus {
+	open: true;
+	expiresAt: string;
+}

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { JUSTICE_STAGES, OFFENCE_CATEGORIES, REFERRAL_SOURCES } from '../domain/case-record.js';
-import { optionalText, requiredText } from '../domain/fields.js';
+import { isoDate, optionalText, requiredText } from '../domain/fields.js';
 import { PRINCIPAL_ROLES } from '../domain/participant.js';
 
 /**
@@ -21,14 +21,20 @@ const email = v.pipe(
 const phone = v.pipe(v.string('Enter a phone number'), v.trim(), v.regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a phone number like 07700 900123'));
 const principalRole = v.picklist(PRINCIPAL_ROLES, 'Choose the person who was harmed or the person responsible for the harm');
 
+/** How a person may ask to be contacted first; the safe-contact note says when and what to avoid. */
+export const SELF_CONTACT_METHODS = ['phone', 'text-message', 'email'] as const;
+
 const selfEntries = {
 	role: principalRole,
 	name: personName('Enter your name'),
 	email: v.optional(email),
 	phone: v.optional(phone),
+	preferredContact: v.optional(v.picklist(SELF_CONTACT_METHODS, 'Choose phone call, text message or email')),
 	/** When and how it is safe to get in touch: a harmed person may share a phone or a home. */
 	safeContact: v.optional(optionalText(500)),
 	about: v.optional(optionalText(2_000)),
+	offenceCategory: v.optional(v.picklist(OFFENCE_CATEGORIES, 'Choose what kind of harm it was from the list, or leave it')),
+	offenceDate: v.optional(isoDate),
 	agreeToContact: v.literal(true, 'Tick the box so that the service may contact you about this'),
 	website: honeypotField
 };
@@ -64,6 +70,9 @@ export const professionalReferralRequestSchema = v.strictObject({
 	}),
 	justiceStage: v.picklist(JUSTICE_STAGES, 'Choose where the person responsible is in the justice process'),
 	offenceCategory: v.optional(v.picklist(OFFENCE_CATEGORIES, 'Choose an offence category from the list')),
+	offenceDate: v.optional(isoDate),
+	/** Risks the referrer knows of: to the person, to others, to facilitators. */
+	risk: v.optional(optionalText(2_000)),
 	personAgreed: v.literal(true, 'Confirm that the person knows about this referral and agrees to it'),
 	reason: v.optional(optionalText(2_000)),
 	website: honeypotField
