@@ -15,7 +15,7 @@ const caseRecord = (id: string, stage: 'assessment' | 'communication') => ({
 describe('the demo casework', () => {
 	it('is valid by the domain schemas, with establishments outside any case', () => {
 		expect(records.filter((r) => r.type === 'establishment').map((r) => r.id)).toEqual(['demo-establishment-0001', 'demo-establishment-0002']);
-		expect(records.filter((r) => r.type === 'participant')).toHaveLength(8);
+		expect(records.filter((r) => r.type === 'participant')).toHaveLength(9);
 	});
 
 	it('leaves the assessment-stage case needing the person responsible’s risk assessment', () => {
