@@ -51,6 +51,7 @@ interface Written {
 	m: Mutation;
 	result: MutationResult & { rev: string };
 	created: boolean;
+	claimedAt?: string;
 }
 
 async function pushOne(services: Services, actor: Actor, decision: PushDecision, m: Mutation, now: Date, written: Written[]): Promise<MutationResult> {
@@ -61,21 +62,25 @@ async function pushOne(services: Services, actor: Actor, decision: PushDecision,
 	if (decision === 'refuse') return { status: 'rejected', mutationId: m.mutationId, code: 'forbidden', message: 'You cannot change this.', fields: [] };
 	if (decision === 'file' && m.caseId !== undefined) return fileChange(services, actor, { ...m, caseId: m.caseId }, now);
 	const context: ApplyContext = { db, userId: actor.user.id, officeFieldsAllowed: actor.roles.includes('coordinator'), now };
-	const { result, created } = await applyMutation(context, m, log);
-	if (result.status === 'applied' || result.status === 'merged') written.push({ m, result, created });
+	const { result, created, claimedAt } = await applyMutation(context, m, log);
+	if (result.status === 'applied' || result.status === 'merged') written.push({ m, result, created, ...(claimedAt ? { claimedAt } : {}) });
 	return result;
 }
 
 /**
  * Audit first, then the log: a change is `done` only once its audit line exists. If the audit write
  * fails, the logs stay `pending`, the batch fails, and the retry merges again (changing nothing)
- * and writes the line then — an edit may be audited twice, never not at all.
+ * and writes the line then. The line's id comes from the change and the time it was claimed, the
+ * same on every try, so a retry after the line was written (the process died before marking the
+ * log done), or a copy of the batch racing this one, finds it there: each change is audited once.
  */
 async function settle(services: Services, actor: Actor, written: readonly Written[], now: Date): Promise<void> {
-	const lines = written.flatMap(({ m, created }) =>
-		m.caseId === undefined ? [] : [auditEntry(actor, m.caseId, created ? 'create' : 'change', now, { recordId: m.recordId, deviceTime: m.deviceTime, source: 'offline-report' })]
+	const lines = written.flatMap(({ m, created, claimedAt }) =>
+		m.caseId === undefined
+			? []
+			: [{ key: mutationLogId(m), entry: auditEntry(actor, m.caseId, created ? 'create' : 'change', claimedAt ? new Date(claimedAt) : now, { recordId: m.recordId, deviceTime: m.deviceTime, source: 'offline-report' }) }]
 	);
-	await services.audit.append(lines);
+	await services.audit.appendOnce(lines);
 	const db = services.couch.dbs.records;
 	await Promise.all(
 		written.map(({ m, result }) => updateDoc<MutationLogDoc>(db, mutationLogId(m), (current) => current && { ...current, state: 'done', rev: result.rev, status: result.status }))

@@ -32,12 +32,12 @@ describe('a push interrupted part-way', () => {
 	it('writes the audit line on the retry when the audit log failed the first time, and the change once', async () => {
 		const record = participant(CASE, 'participant-audited');
 		const m = mutationOf(fac, undefined, record);
-		const append = env.services.audit.append;
-		env.services.audit.append = () => Promise.reject(new Error('audit store down'));
+		const append = env.services.audit.appendOnce;
+		env.services.audit.appendOnce = () => Promise.reject(new Error('audit store down'));
 		try {
 			expect((await push(env.app, fac, [m])).status).toBe(500);
 		} finally {
-			env.services.audit.append = append;
+			env.services.audit.appendOnce = append;
 		}
 		const { body } = await push(env.app, fac, [m]);
 		expect(['applied', 'merged']).toContain(body.results[0]!.status);
@@ -45,5 +45,31 @@ describe('a push interrupted part-way', () => {
 		const lines = (await env.services.audit.forCase(CASE)).filter((e) => e.recordId === 'participant-audited');
 		expect(lines).toHaveLength(1);
 		expect(lines[0]).toMatchObject({ action: 'create', deviceId: fac.deviceId, deviceTime: m.deviceTime, userId: expect.any(String) });
+	});
+
+	it('audits a change once when its process died after the audit line and before marking the change done', async () => {
+		const m = mutationOf(fac, undefined, participant(CASE, 'participant-half-settled'));
+		expect((await push(env.app, fac, [m])).body.results[0]!.status).toBe('applied');
+		// What a process leaves behind when it dies between writing the audit line and marking the log done.
+		const log = (await env.services.couch.dbs.records.get(mutationLogId(m))) as Record<string, unknown>;
+		await env.services.couch.dbs.records.insert({ ...log, state: 'pending', rev: undefined, status: undefined } as never);
+		const { body } = await push(env.app, fac, [m]);
+		expect(['applied', 'merged']).toContain(body.results[0]!.status);
+		const lines = (await env.services.audit.forCase(CASE)).filter((e) => e.recordId === 'participant-half-settled');
+		expect(lines).toHaveLength(1);
+		expect(String((await stored('participant-half-settled'))._rev).startsWith('1-')).toBe(true);
+	});
+
+	it('audits a change once when two copies of its batch arrive side by side', async () => {
+		const record = participant(CASE, 'participant-twice-at-once');
+		const batch = [mutationOf(fac, undefined, record), mutationOf(fac, record, { ...record, name: 'Sam Twice' }, undefined, { deviceTime: '2026-10-05T14:31:00.000Z' })];
+		const answers = await Promise.all([push(env.app, fac, batch), push(env.app, fac, batch)]);
+		for (const answer of answers) expect(answer.status).toBe(200);
+		expect(await stored('participant-twice-at-once')).toMatchObject({ name: 'Sam Twice' });
+		const lines = (await env.services.audit.forCase(CASE)).filter((e) => e.recordId === 'participant-twice-at-once');
+		expect(lines.map((e) => [e.action, e.deviceTime])).toEqual([
+			['create', batch[0]!.deviceTime],
+			['change', batch[1]!.deviceTime]
+		]);
 	});
 });
