@@ -2,11 +2,11 @@ import type { Mutation, MutationResult } from '../../src/lib/protocol/sync.js';
 import { decidePush, type PushDecision } from '../auth/access-policy.js';
 import type { Actor } from '../auth/authenticate.js';
 import type { ConflictEntry } from '../../src/lib/protocol/sync-conflict.js';
-import { getDoc, insertNew, updateDoc, type Db } from '../store/documents.js';
+import { docsWithPrefix, getDoc, insertNew, updateDoc, type Db } from '../store/documents.js';
 import { auditEntry } from './audit-log.js';
 import type { Services } from './services.js';
 import { applyMutation, type ApplyContext } from './sync-apply.js';
-import { conflictsDocId, fetchDocs, filedDocId, mutationLogId, recordDocId, type FiledDoc, type MutationLogDoc } from './sync-documents.js';
+import { conflictsDocId, fetchDocs, filedDocId, filedPrefix, mutationLogId, recordDocId, type FiledDoc, type MutationLogDoc } from './sync-documents.js';
 
 const SERVICE = '(service)';
 
@@ -64,7 +64,20 @@ async function pushOne(services: Services, actor: Actor, decision: PushDecision,
 	const context: ApplyContext = { db, userId: actor.user.id, officeFieldsAllowed: actor.roles.includes('coordinator'), now };
 	const { result, created, claimedAt } = await applyMutation(context, m, log);
 	if (result.status === 'applied' || result.status === 'merged') written.push({ m, result, created, ...(claimedAt ? { claimedAt } : {}) });
+	if (result.status === 'rejected' && result.code === 'record-not-found' && m.caseId !== undefined && (await madeByFiledChange(db, m.caseId, m)))
+		return fileChange(services, actor, { ...m, caseId: m.caseId }, now);
 	return result;
+}
+
+/**
+ * Whether the record was made by a change this server filed: its case came back to the device
+ * before the device purged it, so later changes of the record arrive for a case it may write. They
+ * belong with the filed one, for the coordinator, not refused for a record the server never had.
+ * Read only on this rare path: the case's filed changes are one key range.
+ */
+async function madeByFiledChange(db: Db, caseId: string, m: Mutation): Promise<boolean> {
+	const filed = await docsWithPrefix<FiledDoc>(db, filedPrefix(caseId));
+	return filed.some((doc) => recordDocId(doc.mutation) === recordDocId(m));
 }
 
 /**

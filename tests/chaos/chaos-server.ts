@@ -17,6 +17,8 @@ export interface ChaosServer {
 	readonly dataDir: string;
 	readonly kills: number;
 	readonly storeKills: number;
+	/** How long each restart took, in seconds. */
+	readonly restartSeconds: number[];
 	password(username: string): string;
 	/** SIGKILL, then waits until its store has gone too (it watches the server and exits). */
 	kill(): Promise<void>;
@@ -51,6 +53,7 @@ export async function startChaosServer(): Promise<ChaosServer> {
 	const { dataDir } = current;
 	const firstOutput = current.output;
 	let [kills, storeKills] = [0, 0];
+	const restartSeconds: number[] = [];
 	let couch: Couch | undefined;
 
 	return {
@@ -63,6 +66,7 @@ export async function startChaosServer(): Promise<ChaosServer> {
 		get storeKills() {
 			return storeKills;
 		},
+		restartSeconds,
 		password(username) {
 			if (username === 'admin') {
 				const match = /password:\s+(\S+)/.exec(firstOutput);
@@ -80,7 +84,9 @@ export async function startChaosServer(): Promise<ChaosServer> {
 			await until(() => stores.every((pid) => !isAlive(pid)), 'the killed server’s store to exit');
 		},
 		async restart() {
+			const started = Date.now();
 			current = await startServer({ port, args: ['--demo'], env, dataDir });
+			restartSeconds.push((Date.now() - started) / 1000);
 		},
 		async killStore() {
 			const [store] = storeProcessesOf(current.pid);
