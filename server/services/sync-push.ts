@@ -60,10 +60,15 @@ async function pushOne(services: Services, actor: Actor, decision: PushDecision,
 	if (log?.state === 'done' && log.rev) return answerRetry(db, m, log.rev);
 	if (log?.state === 'filed') return { status: 'filed', mutationId: m.mutationId, code: 'case-not-accessible' };
 	if (decision === 'refuse') return { status: 'rejected', mutationId: m.mutationId, code: 'forbidden', message: 'You cannot change this.', fields: [] };
-	if (decision === 'file' && m.caseId !== undefined) return fileChange(services, actor, { ...m, caseId: m.caseId }, now);
+	// A `pending` log: a try made while the person had the case claimed the change and may have
+	// written the record. It is finished, so it is made and audited once, and not filed as well;
+	// the person, who has lost the case, hears only that it was accepted.
+	const finishing = decision === 'file' && log?.state === 'pending';
+	if (decision === 'file' && !finishing && m.caseId !== undefined) return fileChange(services, actor, { ...m, caseId: m.caseId }, now);
 	const context: ApplyContext = { db, userId: actor.user.id, officeFieldsAllowed: actor.roles.includes('coordinator'), now };
 	const { result, created, claimedAt } = await applyMutation(context, m, log);
 	if (result.status === 'applied' || result.status === 'merged') written.push({ m, result, created, ...(claimedAt ? { claimedAt } : {}) });
+	if (finishing && (result.status === 'applied' || result.status === 'merged')) return { status: 'filed', mutationId: m.mutationId, code: 'case-not-accessible' };
 	if (result.status === 'rejected' && result.code === 'record-not-found' && m.caseId !== undefined && (await madeByFiledChange(db, m.caseId, m)))
 		return fileChange(services, actor, { ...m, caseId: m.caseId }, now);
 	return result;

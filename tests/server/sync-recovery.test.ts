@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseChildDocId } from '../../src/lib/domain/ids.js';
-import { mutationLogId } from '../../server/services/sync-documents.js';
+import { filedDocId, mutationLogId } from '../../server/services/sync-documents.js';
 import { addCase, addUser, signIn, startInProcess, type InProcess } from './in-process.js';
 import { mutationOf, participant, push, type Tablet } from './sync-support.js';
 
 const CASE = 'case-recover-0001';
 let env: InProcess;
 let fac: Tablet;
+let [facId, coord] = ['', ''];
 
 beforeAll(async () => {
 	env = await startInProcess();
-	const [facId, coord] = [await addUser(env.services, 'fac', ['facilitator']), await addUser(env.services, 'coord', ['coordinator'])];
+	[facId, coord] = [await addUser(env.services, 'fac', ['facilitator']), await addUser(env.services, 'coord', ['coordinator'])];
 	await addCase(env.services, CASE, 'RJ-2026-0401', coord, [facId]);
 	fac = { deviceId: 'fac-tablet-0004', cookie: await signIn(env.app, 'fac', { id: 'fac-tablet-0004', label: 'Tablet A' }) };
 }, 60_000);
@@ -71,5 +72,26 @@ describe('a push interrupted part-way', () => {
 			['create', batch[0]!.deviceTime],
 			['change', batch[1]!.deviceTime]
 		]);
+	});
+
+	it('finishes and audits once a change written just before its author lost the case, instead of also filing it', async () => {
+		const LOST = 'case-recover-0002';
+		await addCase(env.services, LOST, 'RJ-2026-0402', coord, [facId]);
+		const m = mutationOf(fac, undefined, participant(LOST, 'participant-written-then-lost'));
+		const append = env.services.audit.appendOnce;
+		env.services.audit.appendOnce = () => Promise.reject(new Error('audit store down'));
+		try {
+			// The record is written, then the process fails before the audit line and the log's `done`.
+			expect((await push(env.app, fac, [m])).status).toBe(500);
+		} finally {
+			env.services.audit.appendOnce = append;
+		}
+		await env.services.accounts.unassign(facId, LOST);
+		const { body } = await push(env.app, fac, [m]);
+		expect(body.results).toEqual([{ status: 'filed', mutationId: m.mutationId, code: 'case-not-accessible' }]);
+		const lines = (await env.services.audit.forCase(LOST)).filter((e) => e.recordId === 'participant-written-then-lost');
+		expect(lines.map((e) => [e.action, e.deviceId])).toEqual([['create', fac.deviceId]]);
+		expect(((await env.services.couch.dbs.records.get(mutationLogId(m))) as { state: string }).state).toBe('done');
+		await expect(env.services.couch.dbs.records.get(filedDocId(LOST, m))).rejects.toMatchObject({ statusCode: 404 });
 	});
 });
