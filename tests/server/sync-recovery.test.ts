@@ -91,7 +91,7 @@ describe('a push interrupted part-way', () => {
 		expect(body.results).toEqual([{ status: 'filed', mutationId: m.mutationId, code: 'case-not-accessible' }]);
 		const lines = (await env.services.audit.forCase(LOST)).filter((e) => e.recordId === 'participant-written-then-lost');
 		expect(lines.map((e) => [e.action, e.deviceId])).toEqual([['create', fac.deviceId]]);
-		expect(((await env.services.couch.dbs.records.get(mutationLogId(m))) as { state: string }).state).toBe('done');
+		expect(await env.services.couch.dbs.records.get(mutationLogId(m))).toMatchObject({ state: 'done' });
 		await expect(env.services.couch.dbs.records.get(filedDocId(LOST, m))).rejects.toMatchObject({ statusCode: 404 });
 	});
 });
