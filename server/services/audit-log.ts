@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AuditEntry } from '../../src/lib/protocol/audit.js';
 import type { Couch } from '../store/couch.js';
 import { docsWithPrefix } from '../store/documents.js';
+import { fetchDocs } from './sync-documents.js';
 
 /**
  * The audit database holds `case:<caseId>:<serverTime>:<random>`: a case's log is one key range,
@@ -23,6 +24,27 @@ export function auditLog(couch: Couch) {
 			}));
 			const results = await db.bulk({ docs });
 			const failed = results.filter((result) => result.error);
+			if (failed.length > 0) throw new Error(`The audit log refused ${failed.length} entries: ${failed[0]?.error}`);
+		},
+
+		/**
+		 * Lines that must exist once however often they are written: each has a key of its own
+		 * (a pushed change's mutation), and the id is made from its time and that key, so writing it
+		 * again is a 409 that counts as done. The time must be the same on every try (the change's claim).
+		 */
+		async appendOnce(lines: { entry: AuditEntry; key: string }[]): Promise<void> {
+			if (lines.length === 0) return;
+			const docs = lines.map(({ entry, key }) => ({
+				_id: `${prefixOf(entry.caseId)}${entry.serverTime}:${entry.deviceTime ?? ''}:${createHash('sha256').update(key).digest('base64url').slice(0, 16)}`,
+				type: 'audit',
+				v: 1,
+				...entry
+			}));
+			const refused = (await db.bulk({ docs })).filter((result) => result.error);
+			if (refused.length === 0) return;
+			// Already written by another try: CouchDB answers 409, PouchDB runs the append-only rule first (forbidden).
+			const there = new Set((await fetchDocs<{ _id: string }>(db, refused.map((r) => r.id!))).keys());
+			const failed = refused.filter((r) => !there.has(r.id!));
 			if (failed.length > 0) throw new Error(`The audit log refused ${failed.length} entries: ${failed[0]?.error}`);
 		},
 

@@ -23,6 +23,8 @@ export interface ApplyContext {
 export interface Applied {
 	result: MutationResult;
 	created: boolean;
+	/** When the change was first claimed, by this request or an earlier try: its audit line's time on every try. */
+	claimedAt?: string;
 }
 
 const ATTEMPTS = 8;
@@ -58,7 +60,8 @@ function identityProblems(m: Mutation, record: Record<string, unknown>): FieldPr
  * The caller has already checked the mutation log and the caller's access.
  */
 export async function applyMutation(context: ApplyContext, m: Mutation, log: MutationLogDoc | undefined): Promise<Applied> {
-	const answer = (result: MutationResult, created = false): Applied => ({ result, created });
+	let claimedAt = log?.serverTime;
+	const answer = (result: MutationResult, created = false): Applied => ({ result, created, ...(claimedAt ? { claimedAt } : {}) });
 	const { db } = context;
 	const [docId, conflictsId] = [recordDocId(m), conflictsDocId(m)];
 	let claimed = log !== undefined;
@@ -90,8 +93,10 @@ export async function applyMutation(context: ApplyContext, m: Mutation, log: Mut
 			claimed = true;
 			// A fixed id: of two copies of one change racing, both may merge, but the log is one document.
 			const claim: MutationLogDoc = { _id: mutationLogId(m), type: 'mutation-log', v: 1, state: 'pending', userId: context.userId, recordDocId: docId, serverTime: context.now.toISOString() };
-			if (!(await insertNew(db, claim))) {
+			if (await insertNew(db, claim)) claimedAt = claim.serverTime;
+			else {
 				const other = await getDoc<MutationLogDoc>(db, mutationLogId(m));
+				claimedAt = other?.serverTime;
 				if (other?.state === 'done' && other.rev) return answer({ status: 'duplicate', mutationId: m.mutationId, rev: other.rev });
 			}
 		}

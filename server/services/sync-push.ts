@@ -2,11 +2,11 @@ import type { Mutation, MutationResult } from '../../src/lib/protocol/sync.js';
 import { decidePush, type PushDecision } from '../auth/access-policy.js';
 import type { Actor } from '../auth/authenticate.js';
 import type { ConflictEntry } from '../../src/lib/protocol/sync-conflict.js';
-import { getDoc, insertNew, updateDoc, type Db } from '../store/documents.js';
+import { docsWithPrefix, getDoc, insertNew, updateDoc, type Db } from '../store/documents.js';
 import { auditEntry } from './audit-log.js';
 import type { Services } from './services.js';
 import { applyMutation, type ApplyContext } from './sync-apply.js';
-import { conflictsDocId, fetchDocs, filedDocId, mutationLogId, recordDocId, type FiledDoc, type MutationLogDoc } from './sync-documents.js';
+import { conflictsDocId, fetchDocs, filedDocId, filedPrefix, mutationLogId, recordDocId, type FiledDoc, type MutationLogDoc } from './sync-documents.js';
 
 const SERVICE = '(service)';
 
@@ -51,6 +51,7 @@ interface Written {
 	m: Mutation;
 	result: MutationResult & { rev: string };
 	created: boolean;
+	claimedAt?: string;
 }
 
 async function pushOne(services: Services, actor: Actor, decision: PushDecision, m: Mutation, now: Date, written: Written[]): Promise<MutationResult> {
@@ -59,23 +60,45 @@ async function pushOne(services: Services, actor: Actor, decision: PushDecision,
 	if (log?.state === 'done' && log.rev) return answerRetry(db, m, log.rev);
 	if (log?.state === 'filed') return { status: 'filed', mutationId: m.mutationId, code: 'case-not-accessible' };
 	if (decision === 'refuse') return { status: 'rejected', mutationId: m.mutationId, code: 'forbidden', message: 'You cannot change this.', fields: [] };
-	if (decision === 'file' && m.caseId !== undefined) return fileChange(services, actor, { ...m, caseId: m.caseId }, now);
+	// A `pending` log: a try made while the person had the case claimed the change and may have
+	// written the record. It is finished, so it is made and audited once, and not filed as well;
+	// the person, who has lost the case, hears only that it was accepted.
+	const finishing = decision === 'file' && log?.state === 'pending';
+	if (decision === 'file' && !finishing && m.caseId !== undefined) return fileChange(services, actor, { ...m, caseId: m.caseId }, now);
 	const context: ApplyContext = { db, userId: actor.user.id, officeFieldsAllowed: actor.roles.includes('coordinator'), now };
-	const { result, created } = await applyMutation(context, m, log);
-	if (result.status === 'applied' || result.status === 'merged') written.push({ m, result, created });
+	const { result, created, claimedAt } = await applyMutation(context, m, log);
+	if (result.status === 'applied' || result.status === 'merged') written.push({ m, result, created, ...(claimedAt ? { claimedAt } : {}) });
+	if (finishing && (result.status === 'applied' || result.status === 'merged')) return { status: 'filed', mutationId: m.mutationId, code: 'case-not-accessible' };
+	if (result.status === 'rejected' && result.code === 'record-not-found' && m.caseId !== undefined && (await madeByFiledChange(db, m.caseId, m)))
+		return fileChange(services, actor, { ...m, caseId: m.caseId }, now);
 	return result;
+}
+
+/**
+ * Whether the record was made by a change this server filed: its case came back to the device
+ * before the device purged it, so later changes of the record arrive for a case it may write. They
+ * belong with the filed one, for the coordinator, not refused for a record the server never had.
+ * Read only on this rare path: the case's filed changes are one key range.
+ */
+async function madeByFiledChange(db: Db, caseId: string, m: Mutation): Promise<boolean> {
+	const filed = await docsWithPrefix<FiledDoc>(db, filedPrefix(caseId));
+	return filed.some((doc) => recordDocId(doc.mutation) === recordDocId(m));
 }
 
 /**
  * Audit first, then the log: a change is `done` only once its audit line exists. If the audit write
  * fails, the logs stay `pending`, the batch fails, and the retry merges again (changing nothing)
- * and writes the line then — an edit may be audited twice, never not at all.
+ * and writes the line then. The line's id comes from the change and the time it was claimed, the
+ * same on every try, so a retry after the line was written (the process died before marking the
+ * log done), or a copy of the batch racing this one, finds it there: each change is audited once.
  */
 async function settle(services: Services, actor: Actor, written: readonly Written[], now: Date): Promise<void> {
-	const lines = written.flatMap(({ m, created }) =>
-		m.caseId === undefined ? [] : [auditEntry(actor, m.caseId, created ? 'create' : 'change', now, { recordId: m.recordId, deviceTime: m.deviceTime, source: 'offline-report' })]
+	const lines = written.flatMap(({ m, created, claimedAt }) =>
+		m.caseId === undefined
+			? []
+			: [{ key: mutationLogId(m), entry: auditEntry(actor, m.caseId, created ? 'create' : 'change', claimedAt ? new Date(claimedAt) : now, { recordId: m.recordId, deviceTime: m.deviceTime, source: 'offline-report' }) }]
 	);
-	await services.audit.append(lines);
+	await services.audit.appendOnce(lines);
 	const db = services.couch.dbs.records;
 	await Promise.all(
 		written.map(({ m, result }) => updateDoc<MutationLogDoc>(db, mutationLogId(m), (current) => current && { ...current, state: 'done', rev: result.rev, status: result.status }))

@@ -55,3 +55,29 @@ export interface SimNetwork {
 export interface SimDeviceModule {
 	simNetwork(baseUrl: string): SimNetwork;
 }
+
+export interface BrowserDeviceOptions {
+	/** The app's origin as the browser sees it (the fault proxy). */
+	origin: string;
+	username: string;
+	password: string;
+	passphrase: string;
+	userId: string;
+	/** How long `sync()` waits for the app to finish a round. */
+	roundTimeoutMs: number;
+}
+
+/** The real app in Chromium, driven like a simulated device (`tests/support/browser-device.ts`). */
+export interface BrowserDevice extends SimDevice {
+	readonly kind: 'chromium';
+	/** Page errors and failed rounds the app logged: shown when the run fails. */
+	readonly problems: string[];
+	snapshot(): Promise<DeviceSnapshot & { caseList: string[] }>;
+	/** What the sync status in the header says. */
+	statusText(): Promise<string>;
+	close(): Promise<void>;
+}
+
+export interface BrowserDeviceModule {
+	launchBrowserDevice(options: BrowserDeviceOptions): Promise<BrowserDevice>;
+}

@@ -57,6 +57,26 @@ describe('sync and need to know', () => {
 		expect(filed.json<FiledChangesResponse>().changes).toEqual([{ mutation: late, userId: ids.fac, serverTime: expect.any(String) }]);
 	});
 
+	it('files a later change of a record whose making was filed, when the case came back before the device heard, instead of refusing it', async () => {
+		const BACK = 'case-access-0002';
+		await addCase(env.services, BACK, 'RJ-2026-0303', ids.coord!, [ids.fac!]);
+		expect((await unassign(ids.fac!, BACK)).statusCode).toBe(200);
+		const record = participant(BACK, 'participant-made-away');
+		const made = mutationOf(fac, undefined, record);
+		expect((await push(env.app, fac, [made])).body.results[0]).toMatchObject({ status: 'filed' });
+		// The coordinator gives the case back before the tablet's next pull could purge it.
+		expect((await env.app.inject({ method: 'PUT', url: `/api/cases/${BACK}/facilitators/${ids.fac}`, headers: { cookie: coordCookie } })).statusCode).toBe(200);
+		const later = mutationOf(fac, record, { ...record, name: 'Sam Later' });
+		const { body } = await push(env.app, fac, [later]);
+		expect(body.results).toEqual([{ status: 'filed', mutationId: later.mutationId, code: 'case-not-accessible' }]);
+		const filed = await env.app.inject({ method: 'GET', url: `/api/cases/${BACK}/filed-changes`, headers: { cookie: coordCookie } });
+		expect(filed.json<FiledChangesResponse>().changes.map((c) => c.mutation.mutationId)).toEqual(expect.arrayContaining([made.mutationId, later.mutationId]));
+		await expect(env.services.couch.dbs.records.get(caseChildDocId(BACK, 'participant', 'participant-made-away'))).rejects.toMatchObject({ statusCode: 404 });
+		// A change of a record nobody ever made is still refused.
+		const ghost = participant(BACK, 'participant-never-made');
+		expect((await push(env.app, fac, [mutationOf(fac, ghost, { ...ghost, name: 'Nobody' })])).body.results[0]).toMatchObject({ status: 'rejected', code: 'record-not-found' });
+	});
+
 	it('files a push to a case that does not exist exactly as one the facilitator lost', async () => {
 		const { body } = await push(env.app, fac, [mutationOf(fac, undefined, participant(NOWHERE, 'participant-nowhere'))]);
 		expect(body.results[0]).toMatchObject({ status: 'filed', code: 'case-not-accessible' });

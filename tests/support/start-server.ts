@@ -13,11 +13,11 @@ export interface StartedServer {
 }
 
 /**
- * Starts the real server (`tsx server/main.ts`) on a fresh data folder, as a person would,
- * and resolves once it prints its URL.
+ * Starts the real server (`tsx server/main.ts`) on a fresh data folder (or, to restart one, the
+ * folder it used), as a person would, and resolves once it prints its URL.
  */
-export async function startServer(options: { port: number; args?: string[]; env?: Record<string, string> }): Promise<StartedServer> {
-	const dataDir = await mkdtemp(join(tmpdir(), 'tandem-test-'));
+export async function startServer(options: { port: number; args?: string[]; env?: Record<string, string>; dataDir?: string }): Promise<StartedServer> {
+	const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'tandem-test-')));
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...(options.args ?? [])], {
 		env: { ...process.env, PORT: String(options.port), TANDEM_DATA_DIR: dataDir, ...options.env },
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -77,7 +77,7 @@ function settlementOf(sent: Outgoing, result: MutationResult, view: Map<string, 
 			return { kind: 'acknowledged', change, caseId, copy, merged: true };
 		}
 		case 'filed':
-			return { kind: 'acknowledged', change, caseId };
+			return { kind: 'acknowledged', change, caseId, filed: true };
 		case 'rejected':
 			return { kind: 'rejected', change, caseId, reason: { code: result.code, message: result.message, fields: result.fields } };
 	}

@@ -151,4 +151,22 @@ describe('sync engine: pull and purge', () => {
 		expect(await f.db().outbox.count()).toBe(0);
 		expect(f.server.get(NOTE_DOC)).toBeUndefined();
 	});
+
+	it('goes back to what the server holds after its changes were filed, when the case comes back before it was purged', async () => {
+		const CASE_DOC = caseDocId(CASE);
+		f.server.put(CASE_DOC, exampleRecords.case(), CASE);
+		await f.engine().sync();
+		f.server.unassign(CASE);
+		// Made while the facilitator was off the case: a new note, and a change to the case.
+		await f.repo().save(exampleRecords['case-note']());
+		await f.repo().save({ ...exampleRecords.case(), reference: 'RJ-2026-9999' });
+		// Both are filed; the answer to the pull that would purge the case is lost.
+		f.server.faults.failPull = 1;
+		expect(await f.engine().sync()).toMatchObject({ status: 'offline' });
+		expect(await f.db().outbox.count()).toBe(0);
+		f.server.assign(CASE);
+		expect(await f.engine().sync()).toMatchObject({ status: 'synced', purged: [] });
+		expect(await f.repo().get(NOTE_DOC)).toBeUndefined();
+		expect(await f.repo().get(CASE_DOC)).toEqual(f.server.get(CASE_DOC)?.record);
+	});
 });

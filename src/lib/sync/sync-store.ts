@@ -25,13 +25,20 @@ export interface Rejection extends RejectionReason {
 
 /** The device's side of one push result. `copy` is absent for a filed change (the case is gone). */
 export type PushSettlement =
-	| { kind: 'acknowledged'; change: PendingChange; caseId?: string; copy?: ServerCopy; merged?: boolean }
+	| { kind: 'acknowledged'; change: PendingChange; caseId?: string; copy?: ServerCopy; merged?: boolean; filed?: boolean }
 	| { kind: 'rejected'; change: PendingChange; caseId?: string; reason: RejectionReason };
 
 const rejectionContext = (row: Pick<RejectionRow, 'mutationId' | 'docId'>) => sealContext('rejections', row.mutationId, row.docId);
 
 /** The engine's access to the encrypted device store. Every write seals first, then commits once. */
 export function syncStore(db: UserDb) {
+	async function serverCopies(docIds: string[]): Promise<Map<string, ServerCopy>> {
+		const rows = await db.synced.bulkGet(docIds);
+		const copies = new Map<string, ServerCopy>();
+		for (const row of rows) if (row) copies.set(row.id, await openFor<ServerCopy>(db, copyContext(row.id), row.enc));
+		return copies;
+	}
+
 	return {
 		...pullStore(db),
 
@@ -55,12 +62,7 @@ export function syncStore(db: UserDb) {
 			return { changes, lastSeq: rows.at(-1)?.seq, unreadable: rows.length - changes.length };
 		},
 
-		async serverCopies(docIds: string[]): Promise<Map<string, ServerCopy>> {
-			const rows = await db.synced.bulkGet(docIds);
-			const copies = new Map<string, ServerCopy>();
-			for (const row of rows) if (row) copies.set(row.id, await openFor<ServerCopy>(db, copyContext(row.id), row.enc));
-			return copies;
-		},
+		serverCopies,
 
 		/**
 		 * Records a batch's results in one transaction: each acknowledged entry leaves the outbox in
@@ -91,6 +93,16 @@ export function syncStore(db: UserDb) {
 				const parsed = parseRecord(finalCopies.get(docId)?.record);
 				if (parsed.ok) merged.set(docId, await sealRecordRow(db, parsed.value));
 			}
+			// A filed change was kept for the coordinator, not made: the device goes back to what the
+			// server holds (nothing, for a record it made), or it would show, and later build on, a
+			// version the server never had if its case comes back before it is purged.
+			const filedDocs = [...new Set(settlements.filter((s) => s.kind === 'acknowledged' && s.filed).map((s) => s.change.docId))];
+			const held = await serverCopies(filedDocs.filter((docId) => !finalCopies.has(docId)));
+			const reverted = new Map<string, StoredRecord | undefined>();
+			for (const docId of filedDocs) {
+				const parsed = parseRecord((finalCopies.get(docId) ?? held.get(docId))?.record);
+				reverted.set(docId, parsed.ok ? await sealRecordRow(db, parsed.value) : undefined);
+			}
 			const acked = settlements.filter((s) => s.kind === 'acknowledged').map((s) => s.change);
 			const ackedSeqs = new Set(acked.map((c) => c.seq));
 			await db.transaction('rw', [db.outbox, db.synced, db.records, db.rejections], async () => {
@@ -101,6 +113,11 @@ export function syncStore(db: UserDb) {
 				for (const [docId, row] of merged) {
 					const later = await db.outbox.where('docId').equals(docId).count();
 					if (later === 0) await db.records.put(row);
+				}
+				for (const [docId, row] of reverted) {
+					if ((await db.outbox.where('docId').equals(docId).count()) > 0) continue;
+					if (row) await db.records.put(row);
+					else await db.records.delete(docId);
 				}
 			});
 		},
