@@ -60,7 +60,7 @@ async function pushOne(services: Services, actor: Actor, decision: PushDecision,
 	if (log?.state === 'filed') return { status: 'filed', mutationId: m.mutationId, code: 'case-not-accessible' };
 	if (decision === 'refuse') return { status: 'rejected', mutationId: m.mutationId, code: 'forbidden', message: 'You cannot change this.', fields: [] };
 	if (decision === 'file' && m.caseId !== undefined) return fileChange(services, actor, { ...m, caseId: m.caseId }, now);
-	const context: ApplyContext = { db, userId: actor.user.id, officeFieldsAllowed: actor.roles.includes('coordinator'), now };
+	const context: ApplyContext = { db, userId: actor.user.id, userName: actor.user.displayName, officeFieldsAllowed: actor.roles.includes('coordinator'), now };
 	const { result, created } = await applyMutation(context, m, log);
 	if (result.status === 'applied' || result.status === 'merged') written.push({ m, result, created });
 	return result;
@@ -73,7 +73,17 @@ async function pushOne(services: Services, actor: Actor, decision: PushDecision,
  */
 async function settle(services: Services, actor: Actor, written: readonly Written[], now: Date): Promise<void> {
 	const lines = written.flatMap(({ m, created }) =>
-		m.caseId === undefined ? [] : [auditEntry(actor, m.caseId, created ? 'create' : 'change', now, { recordId: m.recordId, deviceTime: m.deviceTime, source: 'offline-report' })]
+		m.caseId === undefined
+			? []
+			: [
+					auditEntry(actor, m.caseId, created ? 'create' : 'change', now, {
+						recordId: m.recordId,
+						deviceTime: m.deviceTime,
+						source: 'offline-report',
+						fields: Object.keys(m.changes).sort(),
+						...(m.resolves?.length ? { resolved: m.resolves.map((r) => r.path) } : {})
+					})
+				]
 	);
 	await services.audit.append(lines);
 	const db = services.couch.dbs.records;
