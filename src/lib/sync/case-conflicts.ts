@@ -48,21 +48,24 @@ export function caseConflicts(db: UserDb, options: RecordConflictsOptions = {}) 
 		return found.filter((item) => item !== undefined);
 	}
 
+	async function countByCase(): Promise<Map<string, number>> {
+		requireKey(db);
+		const caseIds = (await db.synced.orderBy('caseId').uniqueKeys()) as string[];
+		const counts = new Map<string, number>();
+		for (const caseId of caseIds) {
+			const total = (await inCase(caseId)).reduce((sum, item) => sum + item.conflicts.length, 0);
+			if (total > 0) counts.set(caseId, total);
+		}
+		return counts;
+	}
+
 	return {
 		inCase,
 		watchCase: (caseId: string): Observable<RecordConflicts[]> => liveQuery(() => inCase(caseId)),
 
 		/** How many fields wait for a decision, per case: the "needs a decision" marker. */
-		async countByCase(): Promise<Map<string, number>> {
-			requireKey(db);
-			const caseIds = (await db.synced.orderBy('caseId').uniqueKeys()) as string[];
-			const counts = new Map<string, number>();
-			for (const caseId of caseIds) {
-				const total = (await inCase(caseId)).reduce((sum, item) => sum + item.conflicts.length, 0);
-				if (total > 0) counts.set(caseId, total);
-			}
-			return counts;
-		},
+		countByCase,
+		watchCounts: (): Observable<Map<string, number>> => liveQuery(countByCase),
 
 		/**
 		 * Saves a person's choice like any edit, with the values they saw in the same outbox entry,
