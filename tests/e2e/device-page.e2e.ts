@@ -68,7 +68,7 @@ test('a change the server refused is shown plainly, can be copied, and goes only
 	expect(await harness.evaluate(([u]) => window.harness.get(u!, 'case:demo-case-0003:case-note:note-refused-e2e'), [userId])).toMatchObject({ text: 'Met Sam in the visits hall.' });
 });
 
-test('the device page shows sync status and last sync, syncs on request, locks at once, and signing out with unsynced work asks first', async ({ page, context, baseURL }) => {
+test('the device page shows sync status and last sync, syncs on request, and from it locking is at once and signing out with unsynced work asks first', async ({ page, context, baseURL }) => {
 	await signIn(page, 'facilitator', passwordOf('facilitator'));
 	await page.getByRole('link', { name: 'This device' }).click();
 	await syncNow(page);
@@ -87,7 +87,7 @@ test('the device page shows sync status and last sync, syncs on request, locks a
 	await h.evaluate(([u]) => window.harness.save(u!, window.harness.exampleWith('case-note', (n) => ((n.id = 'note-unsynced-e2e'), (n.caseId = 'demo-case-0003')))), [userId]);
 	await expect(page.getByTestId('unsynced')).toHaveText('1');
 
-	await page.getByRole('button', { name: 'Sign out of this tablet' }).click();
+	await page.getByRole('button', { name: 'Sign out' }).click();
 	const dialog = page.getByTestId('sign-out-dialog');
 	await expect(dialog).toContainText('1 change on this tablet has not reached the server yet');
 	await dialog.getByRole('button', { name: 'Stay signed in' }).click();
@@ -95,7 +95,7 @@ test('the device page shows sync status and last sync, syncs on request, locks a
 
 	// Back online (this test blocks the service worker, so the unlock page's code comes from the server).
 	await context.setOffline(false);
-	await page.getByRole('button', { name: 'Lock now' }).click();
+	await page.getByRole('button', { name: 'Lock', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'Unlock Tandem' })).toBeVisible();
 	await expect(page.getByTestId('refused')).toHaveCount(0);
 	await unlock(page);
