@@ -34,7 +34,9 @@ export default defineConfig({
 				cleanupOutdatedCaches: true,
 				// The first install controls the open page at once, so it is offline-ready without a reload.
 				clientsClaim: true,
-				skipWaiting: false
+				skipWaiting: false,
+				// Background Sync: the worker asks an open, unlocked page to run a round (see docs/sync.md).
+				importScripts: ['/background-sync.js']
 			}
 		})],
 	server: { proxy: { '/api': apiTarget } },

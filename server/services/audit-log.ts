@@ -55,6 +55,8 @@ export function auditLog(couch: Couch) {
 				if (doc.recordId) entry.recordId = doc.recordId;
 				if (doc.deviceId) entry.deviceId = doc.deviceId;
 				if (doc.deviceTime) entry.deviceTime = doc.deviceTime;
+				if (doc.fields) entry.fields = doc.fields;
+				if (doc.resolved) entry.resolved = doc.resolved;
 				return entry;
 			});
 		}
@@ -69,7 +71,7 @@ export function auditEntry(
 	caseId: string,
 	action: AuditEntry['action'],
 	now: Date,
-	extra: { recordId?: string; deviceTime?: string; source?: AuditEntry['source'] } = {}
+	extra: { recordId?: string; deviceTime?: string; source?: AuditEntry['source']; fields?: string[]; resolved?: string[][] } = {}
 ): AuditEntry {
 	return {
 		caseId,
@@ -79,6 +81,8 @@ export function auditEntry(
 		...(actor.deviceId ? { deviceId: actor.deviceId } : {}),
 		...(extra.deviceTime ? { deviceTime: extra.deviceTime } : {}),
 		serverTime: now.toISOString(),
-		source: extra.source ?? 'online'
+		source: extra.source ?? 'online',
+		...(extra.fields ? { fields: extra.fields } : {}),
+		...(extra.resolved ? { resolved: extra.resolved } : {})
 	};
 }

@@ -15,6 +15,8 @@ type StoredDoc = Record<string, unknown> & { _id: string; _rev: string };
 export interface ApplyContext {
 	db: Db;
 	userId: string;
+	/** Kept with each value in a conflict, so the person choosing sees whose it is. */
+	userName?: string;
 	/** Facilitators may not change who works on a case or close it; the office does that. */
 	officeFieldsAllowed: boolean;
 	now: Date;
@@ -73,7 +75,7 @@ export async function applyMutation(context: ApplyContext, m: Mutation, log: Mut
 		if (refused) return answer(refused);
 		const storedRecord = stored ? withoutCouchFields(stored) : undefined;
 		const storedConflicts = conflictsDoc?.entries ?? [];
-		const merged = mergeMutation(storedRecord, storedConflicts, { ...m, userId: context.userId });
+		const merged = mergeMutation(storedRecord, storedConflicts, { ...m, userId: context.userId, ...(context.userName ? { userName: context.userName } : {}) });
 		if (!merged.ok) {
 			const frozen = stored && isRecordType(m.recordType) && isFrozen(m.recordType, storedRecord);
 			const fields = merged.fields.map((path) => ({ path, message: frozen ? 'This record is final and can no longer change' : 'This cannot change once written' }));

@@ -65,7 +65,7 @@ async function pushOne(services: Services, actor: Actor, decision: PushDecision,
 	// the person, who has lost the case, hears only that it was accepted.
 	const finishing = decision === 'file' && log?.state === 'pending';
 	if (decision === 'file' && !finishing && m.caseId !== undefined) return fileChange(services, actor, { ...m, caseId: m.caseId }, now);
-	const context: ApplyContext = { db, userId: actor.user.id, officeFieldsAllowed: actor.roles.includes('coordinator'), now };
+	const context: ApplyContext = { db, userId: actor.user.id, userName: actor.user.displayName, officeFieldsAllowed: actor.roles.includes('coordinator'), now };
 	const { result, created, claimedAt } = await applyMutation(context, m, log);
 	if (result.status === 'applied' || result.status === 'merged') written.push({ m, result, created, ...(claimedAt ? { claimedAt } : {}) });
 	if (finishing && (result.status === 'applied' || result.status === 'merged')) return { status: 'filed', mutationId: m.mutationId, code: 'case-not-accessible' };
@@ -96,7 +96,18 @@ async function settle(services: Services, actor: Actor, written: readonly Writte
 	const lines = written.flatMap(({ m, created, claimedAt }) =>
 		m.caseId === undefined
 			? []
-			: [{ key: mutationLogId(m), entry: auditEntry(actor, m.caseId, created ? 'create' : 'change', claimedAt ? new Date(claimedAt) : now, { recordId: m.recordId, deviceTime: m.deviceTime, source: 'offline-report' }) }]
+			: [
+					{
+						key: mutationLogId(m),
+						entry: auditEntry(actor, m.caseId, created ? 'create' : 'change', claimedAt ? new Date(claimedAt) : now, {
+							recordId: m.recordId,
+							deviceTime: m.deviceTime,
+							source: 'offline-report',
+							fields: Object.keys(m.changes).sort(),
+							...(m.resolves?.length ? { resolved: m.resolves.map((r) => r.path) } : {})
+						})
+					}
+				]
 	);
 	await services.audit.appendOnce(lines);
 	const db = services.couch.dbs.records;

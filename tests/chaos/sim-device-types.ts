@@ -41,6 +41,10 @@ export interface SimDevice {
 	/** Every record on the device of one type, with its document id. */
 	recordsOfType(type: string): Promise<DeviceRecord[]>;
 	snapshot(): Promise<DeviceSnapshot>;
+	/** Fields waiting for a decision in one case, as the conflicts screen lists them. */
+	conflicts(caseId: string): Promise<{ docId: string; conflicts: { path: string[]; values: { value?: unknown; origin?: Record<string, unknown> }[] }[] }[]>;
+	/** A person's decision, saved through the repository with the values they saw. */
+	resolve(docId: string, path: string[], choice: { pick: number } | { value: unknown }): Promise<{ ok: boolean }>;
 }
 
 export interface SimNetwork {

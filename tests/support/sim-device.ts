@@ -6,6 +6,7 @@ import { recordRepository } from '../../src/lib/db/record-repository.js';
 import { plaintextGuard } from '../../src/lib/db/plaintext-guard.js';
 import { userDbName, type UserDb } from '../../src/lib/db/user-db.js';
 import { CLEAR_FIELDS, USER_DB_VERSIONS } from '../../src/lib/db/user-db-schema.js';
+import { caseConflicts } from '../../src/lib/sync/case-conflicts.js';
 import { createSyncEngine } from '../../src/lib/sync/sync-engine.js';
 import { memoryLock } from '../../src/lib/sync/sync-lock.js';
 import { syncStore } from '../../src/lib/sync/sync-store.js';
@@ -109,6 +110,8 @@ export function simNetwork(baseUrl: string): SimNetwork {
 					return saved.ok ? { ok: true } : { ok: false, problems: saved.problems };
 				},
 				recordsOfType: async (type) => withCopies(await readRows(type)),
+				conflicts: (caseId) => caseConflicts(db).inCase(caseId),
+				resolve: (docId, path, choice) => caseConflicts(db).resolve(docId, path, choice),
 				async snapshot() {
 					return {
 						heldCases: (await store.heldCases()).map((c) => c.caseId),

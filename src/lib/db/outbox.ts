@@ -1,5 +1,6 @@
 import { liveQuery, type Observable } from 'dexie';
 import type { DomainRecord } from '../domain/records.js';
+import type { ConflictResolution } from '../protocol/sync-conflict.js';
 import { outboxContext } from './record-repository.js';
 import { openFor } from './sealing.js';
 import type { OutboxRow, UserDb } from './user-db.js';
@@ -15,6 +16,17 @@ export interface PendingChange {
 	 * difference between the two, so an edit never carries values it did not touch.
 	 */
 	before?: DomainRecord;
+	/** Conflicts this save settles: the values the person saw, sent as the mutation's `resolves`. */
+	resolves?: ConflictResolution[];
+}
+
+/** What an outbox row holds inside its sealed `enc`. */
+export interface SealedChange {
+	op: 'put';
+	record: DomainRecord;
+	before?: DomainRecord;
+	resolves?: ConflictResolution[];
+	at: string;
 }
 
 export interface UnsyncedSummary {
@@ -24,8 +36,16 @@ export interface UnsyncedSummary {
 
 /** Decrypts one outbox row into the change it holds. */
 export async function openOutboxRow(db: UserDb, row: OutboxRow): Promise<PendingChange> {
-	const { record, before } = await openFor<{ record: DomainRecord; before?: DomainRecord }>(db, outboxContext(row), row.enc);
-	return { seq: row.seq!, mutationId: row.mutationId, docId: row.docId, at: row.at, record, ...(before ? { before } : {}) };
+	const { record, before, resolves } = await openFor<SealedChange>(db, outboxContext(row), row.enc);
+	return {
+		seq: row.seq!,
+		mutationId: row.mutationId,
+		docId: row.docId,
+		at: row.at,
+		record,
+		...(before ? { before } : {}),
+		...(resolves?.length ? { resolves } : {})
+	};
 }
 
 /**
@@ -45,6 +65,12 @@ export function outbox(db: UserDb) {
 		/** The oldest changes first, decrypted for pushing. */
 		async take(limit: number): Promise<PendingChange[]> {
 			const rows = await db.outbox.orderBy('seq').limit(limit).toArray();
+			return Promise.all(rows.map((row) => openOutboxRow(db, row)));
+		},
+
+		/** The changes of one record still waiting, oldest first. */
+		async pendingFor(docId: string): Promise<PendingChange[]> {
+			const rows = await db.outbox.where('docId').equals(docId).sortBy('seq');
 			return Promise.all(rows.map((row) => openOutboxRow(db, row)));
 		},
 

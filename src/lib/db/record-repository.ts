@@ -3,6 +3,8 @@ import { caseChildDocId, caseDocId, serviceDocId } from '../domain/ids.js';
 import { displayName, type ParticipantRecord } from '../domain/participant.js';
 import { parseRecord, type DomainRecord } from '../domain/records.js';
 import type { Validated } from '../domain/validation.js';
+import type { ConflictResolution } from '../protocol/sync-conflict.js';
+import type { SealedChange } from './outbox.js';
 import { openFor, requireKey, sealContext, sealFor } from './sealing.js';
 import type { OutboxRow, StoredRecord, UserDb } from './user-db.js';
 
@@ -28,6 +30,11 @@ export async function sealRecordRow(db: UserDb, record: DomainRecord): Promise<S
 	return row;
 }
 
+export interface SaveOptions {
+	/** Conflicts this save settles; sealed into the same outbox entry and sent as `resolves`. */
+	resolves?: ConflictResolution[];
+}
+
 export interface RecordRepositoryOptions {
 	now?: () => string;
 	newId?: () => string;
@@ -43,8 +50,9 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 		/**
 		 * Validates with the domain schema, then writes the record and its outbox entry in one
 		 * transaction: after a crash both are on the device or neither is. Bad input changes nothing.
+		 * A person's decision on a conflict travels in the same entry, so it is pushed with its value.
 		 */
-		async save(input: unknown): Promise<Validated<DomainRecord>> {
+		async save(input: unknown, saveOptions: SaveOptions = {}): Promise<Validated<DomainRecord>> {
 			const parsed = parseRecord(input);
 			if (!parsed.ok) return parsed;
 			const record = parsed.value;
@@ -55,7 +63,13 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 			const before = previous && (await openRecord(previous));
 			const [recordEnc, entryEnc] = await Promise.all([
 				sealFor(db, recordContext(clear), record),
-				sealFor(db, outboxContext(entry), { op: 'put', record, ...(before ? { before } : {}), at: entry.at })
+				sealFor(db, outboxContext(entry), {
+					op: 'put',
+					record,
+					...(before ? { before } : {}),
+					...(saveOptions.resolves?.length ? { resolves: saveOptions.resolves } : {}),
+					at: entry.at
+				} satisfies SealedChange)
 			]);
 			const stored: StoredRecord = { ...clear, createdAt: record.createdAt, updatedAt: record.updatedAt, enc: recordEnc };
 			if (stored.caseId === undefined) delete stored.caseId;

@@ -15,6 +15,10 @@ export interface AuditEntry {
 	deviceTime?: string;
 	serverTime: string;
 	source: 'online' | 'offline-report';
+	/** The fields a change touched. */
+	fields?: string[];
+	/** Conflicts a person decided with this change: each the path of the field they chose a value for. */
+	resolved?: string[][];
 }
 
 export interface AuditLogResponse {

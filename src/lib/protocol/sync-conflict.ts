@@ -5,6 +5,8 @@ import { deviceIdSchema } from './auth.js';
 /** Who made a value and when, so a person choosing between two values knows whose each is. */
 export const changeOriginSchema = v.strictObject({
 	userId: v.optional(userId()),
+	/** The person's name when the server kept the value, so a device that knows only ids can say who. */
+	name: v.optional(v.pipe(v.string(), v.maxLength(120))),
 	deviceId: v.optional(deviceIdSchema),
 	at: v.optional(isoDateTime),
 	mutationId: v.optional(v.string())

@@ -1,7 +1,10 @@
 import type { PendingChange } from '../db/outbox.js';
 import { caseIdOf } from '../db/record-repository.js';
-import { PUSH_BATCH_LIMIT, type Mutation, type MutationResult } from '../protocol/sync.js';
+import { PUSH_BATCH_LIMIT, type FieldChanges, type Mutation, type MutationResult } from '../protocol/sync.js';
+import type { ConflictResolution } from '../protocol/sync-conflict.js';
+import { settleConflicts, valueAtPath } from './merge/conflicts.js';
 import { changeSides, diffRecords } from './merge/record-changes.js';
+import { compact } from './merge/values.js';
 import type { PushSettlement, ServerCopy, SyncStore } from './sync-store.js';
 import type { TransportFailure, SyncTransport } from './sync-transport.js';
 
@@ -25,6 +28,21 @@ export const notRefused: PushFilter = (_change, refusedBefore) => !refusedBefore
 export const inCase = (caseId: string): PushFilter => (change) => caseIdOf(change.record) === caseId;
 
 /**
+ * A decision on a conflict must reach the server even when the chosen value is the one the record
+ * already held (nothing else changed): each resolved field is named, unchanged, so the change is
+ * not empty and the server settles the conflict against it.
+ */
+function withResolvedFields(changes: FieldChanges, record: Record<string, unknown>, resolves: readonly ConflictResolution[] | undefined): FieldChanges {
+	if (!resolves?.length) return changes;
+	const named: FieldChanges = { ...changes };
+	for (const { path } of resolves) {
+		const field = path[0]!;
+		named[field] ??= compact({ from: record[field], to: record[field] });
+	}
+	return named;
+}
+
+/**
  * Each entry's `changes` are what that edit altered: the record against the version it was made
  * on. Diffing against the server's copy instead would send back, as if edited, old values of
  * fields the person never touched, and overwrite a colleague's newer value without a conflict.
@@ -37,7 +55,7 @@ function toMutations(chosen: PendingChange[], copies: Map<string, ServerCopy>, d
 	const unchanged: PushSettlement[] = [];
 	for (const change of chosen) {
 		const base = copies.get(change.docId);
-		const changes = diffRecords(change.before ?? working.get(change.docId) ?? base?.record, change.record);
+		const changes = withResolvedFields(diffRecords(change.before ?? working.get(change.docId) ?? base?.record, change.record), change.record, change.resolves);
 		working.set(change.docId, change.record);
 		const caseId = caseIdOf(change.record);
 		// Saving a record unchanged leaves nothing to say; the entry is done.
@@ -52,6 +70,7 @@ function toMutations(chosen: PendingChange[], copies: Map<string, ServerCopy>, d
 			...(caseId ? { caseId } : {}),
 			...(base ? { baseRev: base.rev } : {}),
 			changes,
+			...(change.resolves?.length ? { resolves: change.resolves } : {}),
 			deviceTime: change.at,
 			deviceId
 		};
@@ -67,7 +86,11 @@ function settlementOf(sent: Outgoing, result: MutationResult, view: Map<string, 
 		case 'applied':
 		case 'duplicate': {
 			const before = view.get(change.docId);
-			const copy = { rev: result.rev, record: changeSides(before?.record, mutation.changes).incoming, conflicts: before?.conflicts ?? [] };
+			const record = changeSides(before?.record, mutation.changes).incoming;
+			// The server dropped the values the person saw; the copy does the same, or they would come back.
+			const held = before?.conflicts ?? [];
+			const conflicts = mutation.resolves ? settleConflicts(held, mutation.resolves, (path) => valueAtPath(record, path)) : held;
+			const copy = { rev: result.rev, record, conflicts };
 			view.set(change.docId, copy);
 			return { kind: 'acknowledged', change, caseId, copy };
 		}

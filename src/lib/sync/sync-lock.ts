@@ -1,3 +1,5 @@
+import { leaseLock } from './lease-lock.js';
+
 /** Runs one sync at a time on this device, across every tab of the app. */
 export interface SyncLock {
 	run<T>(task: () => Promise<T>): Promise<T>;
@@ -11,8 +13,8 @@ export function webLock(locks: LockManager): SyncLock {
 }
 
 /**
- * A queue in this page's memory: the fallback where Web Locks are missing (older Safari), which
- * then serialises syncs within the tab only, and the double tests share between two "tabs".
+ * A queue in this page's memory: one sync at a time within a tab. The lease lock uses it inside a
+ * tab, and tests share it between two "tabs".
  */
 export function memoryLock(): SyncLock {
 	let tail: Promise<unknown> = Promise.resolve();
@@ -25,7 +27,10 @@ export function memoryLock(): SyncLock {
 	};
 }
 
+/** Web Locks where the browser has them; else a lease in localStorage shared by every tab (older Safari). */
 export function deviceSyncLock(): SyncLock {
 	const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-	return locks ? webLock(locks) : memoryLock();
+	if (locks) return webLock(locks);
+	const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
+	return storage ? leaseLock({ storage, owner: crypto.randomUUID() }) : memoryLock();
 }

@@ -4,6 +4,7 @@ import { outbox, type UnsyncedSummary } from '../db/outbox.js';
 import { userDb } from '../db/user-db.js';
 import type { SessionUser } from '../protocol/auth.js';
 import { deviceIdentity } from '../session/device-identity.js';
+import { answerBackgroundSync, requestBackgroundSync } from './background-sync.js';
 import { createSyncEngine, type SyncEngine, type SyncProgress } from './sync-engine.js';
 import { deviceSyncLock } from './sync-lock.js';
 import { browserClock, createSyncScheduler } from './sync-scheduler.js';
@@ -48,7 +49,11 @@ export function startSyncSession(user: SessionUser, hooks: SyncSessionHooks): { 
 	const saves = liveQuery(() => db.outbox.orderBy('seq').lastKey()).subscribe({
 		next: (key) => {
 			const seq = typeof key === 'number' ? key : lastSeq;
-			if (primed && seq > lastSeq) scheduler.saved();
+			if (primed && seq > lastSeq) {
+				scheduler.saved();
+				// Saved with no network: ask the browser to wake the app when it returns (where it can).
+				if (!navigator.onLine) void requestBackgroundSync();
+			}
 			[primed, lastSeq] = [true, Math.max(seq, lastSeq)];
 		},
 		error: () => undefined
@@ -57,12 +62,14 @@ export function startSyncSession(user: SessionUser, hooks: SyncSessionHooks): { 
 	const offline = () => scheduler.offline();
 	window.addEventListener('online', online);
 	window.addEventListener('offline', offline);
+	const stopAnswering = answerBackgroundSync(syncNow);
 	scheduler.start(navigator.onLine);
 
 	return {
 		syncNow,
 		stop() {
 			scheduler.stop();
+			stopAnswering();
 			summary.unsubscribe();
 			saves.unsubscribe();
 			window.removeEventListener('online', online);

@@ -7,13 +7,23 @@ import { dumpAsText, dumpIndexedDb } from '../../../src/lib/db/testing.js';
 import { userDb } from '../../../src/lib/db/user-db.js';
 import { exampleWith } from '../../../src/lib/domain/record-fixtures.js';
 import type { CaseSummary } from '../../../src/lib/protocol/cases.js';
-import { createVault } from '../../../src/lib/session/vault.js';
+import { deviceDb } from '../../../src/lib/db/device-db.js';
+import { createVault, unlockVault } from '../../../src/lib/session/vault.js';
 
 const harness = {
 	saved: 0,
 	createVault: (userId: string, passphrase: string) =>
 		createVault({ id: userId, username: `user-${userId}`, displayName: 'Harness Person', roles: ['facilitator'] }, passphrase),
 	save: (userId: string, record: unknown) => recordRepository(userDb(userId)).save(record),
+	/** The person signed in to the app in this browser, and their vault opened in this page too. */
+	async unlockSignedIn(passphrase: string): Promise<string> {
+		const current = await deviceDb().sessions.get('current');
+		if (!current) throw new Error('Nobody is signed in');
+		const outcome = await unlockVault(current.user.id, passphrase);
+		if (!outcome.ok) throw new Error(`The vault did not open: ${JSON.stringify(outcome)}`);
+		return current.user.id;
+	},
+	get: (userId: string, docId: string) => recordRepository(userDb(userId)).get(docId),
 	replaceCases: (userId: string, cases: CaseSummary[]) => caseRepository(userDb(userId)).replaceAll(cases, new Date().toISOString()),
 	/** A value written with no encryption at all: the grep must find this one, or it proves nothing. */
 	async writePlainControl(marker: string) {

@@ -1,6 +1,6 @@
 import type { ChangeOrigin, ConflictEntry, ConflictResolution, ConflictValue } from '../../protocol/sync-conflict.js';
 import type { Collision } from './field-merge.js';
-import { distinct, isPlainObject, sameValue } from './values.js';
+import { compact, distinct, isPlainObject, sameValue } from './values.js';
 
 /** A kept value; a cleared field has no `value` key, as it will have after JSON. */
 export function keptValue(value: unknown, origin?: ChangeOrigin): ConflictValue {
@@ -12,6 +12,14 @@ export function valueAtPath(record: Readonly<Record<string, unknown>>, path: rea
 	const [field, key] = path;
 	const value = field === undefined ? undefined : record[field];
 	return key === undefined ? value : isPlainObject(value) ? value[key] : undefined;
+}
+
+/** A copy of the record with one field, or one key of a by-key field, set; undefined removes it. */
+export function withValueAt(record: Readonly<Record<string, unknown>>, path: readonly string[], value: unknown): Record<string, unknown> {
+	const [field, key] = path as [string, string?];
+	if (key === undefined) return compact({ ...record, [field]: value });
+	const inner = isPlainObject(record[field]) ? record[field] : {};
+	return compact({ ...record, [field]: compact({ ...inner, [key]: value }) });
 }
 
 /** Keeps the invariant that the value a record holds is one of its conflict's values. */

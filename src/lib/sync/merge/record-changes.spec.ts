@@ -76,4 +76,21 @@ describe('mergeMutation', () => {
 		expect(result.ok && result.record.body).toBe('A');
 		expect(result.ok && result.conflicts[0]?.values).toEqual([{ value: 'A' }, { value: 'C' }]);
 	});
+
+	it('keeps the choice over a later value when the person chose the value they already held, and the later one stays in conflict', () => {
+		const stored = exampleWith('letter', (l) => (l.body = 'C'));
+		const held = [{ path: ['body'], ancestor: { value: 'O' }, values: [{ value: 'A' }, { value: 'B' }, { value: 'C' }] }];
+		const resolves = [{ path: ['body'], seen: [{ value: 'A' }, { value: 'B' }] }];
+		const result = mergeMutation(stored, held, { ...push, changes: { body: { from: 'A', to: 'A' } }, resolves });
+		expect(result.ok && result.record.body).toBe('A');
+		expect(result.ok && result.conflicts[0]?.values).toEqual([{ value: 'A' }, { value: 'C' }]);
+	});
+
+	it('does not let a decision write into a record that was made final', () => {
+		const sent = exampleWith('letter', (l) => ((l.status = 'sent'), (l.reviewedBy = 'user-b'), (l.reviewedAt = l.createdAt), (l.sentAt = l.createdAt), (l.body = 'Sent.')));
+		const held = [{ path: ['body'], ancestor: { value: 'O' }, values: [{ value: 'Sent.' }, { value: 'Draft edit.' }] }];
+		const resolves = [{ path: ['body'], seen: [{ value: 'Sent.' }, { value: 'Draft edit.' }] }];
+		const result = mergeMutation(sent, held, { ...push, changes: { body: { from: 'Draft edit.', to: 'Draft edit.' } }, resolves });
+		expect(result).toMatchObject({ ok: false, code: 'immutable-field-changed' });
+	});
 });

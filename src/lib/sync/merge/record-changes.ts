@@ -1,6 +1,8 @@
 import type { ConflictEntry } from '../../protocol/sync-conflict.js';
 import type { FieldChanges, Mutation } from '../../protocol/sync.js';
-import { settleConflicts, valueAtPath } from './conflicts.js';
+import { mergeRuleOf } from '../../domain/merge-hints.js';
+import { isRecordType } from '../../domain/records.js';
+import { findConflict, settleConflicts, valueAtPath, withValueAt } from './conflicts.js';
 import { mergeRecord, type MergeResult } from './merge-record.js';
 import { compact, sameValue, type Doc } from './values.js';
 
@@ -34,7 +36,7 @@ export function changeSides(stored: Doc | undefined, changes: FieldChanges): { a
 	};
 }
 
-type Incoming = Pick<Mutation, 'changes' | 'resolves' | 'mutationId' | 'deviceId' | 'deviceTime'> & { userId?: string };
+type Incoming = Pick<Mutation, 'changes' | 'resolves' | 'mutationId' | 'deviceId' | 'deviceTime'> & { userId?: string; userName?: string };
 
 /**
  * What the server writes for a pushed change: merged three-way against the stored record, with
@@ -43,10 +45,19 @@ type Incoming = Pick<Mutation, 'changes' | 'resolves' | 'mutationId' | 'deviceId
  */
 export function mergeMutation(stored: Doc | undefined, storedConflicts: readonly ConflictEntry[], change: Incoming): MergeResult {
 	const { ancestor, incoming } = changeSides(stored, change.changes);
-	const origin = { mutationId: change.mutationId, deviceId: change.deviceId, at: change.deviceTime, ...(change.userId ? { userId: change.userId } : {}) };
+	const origin = { mutationId: change.mutationId, deviceId: change.deviceId, at: change.deviceTime, ...(change.userId ? { userId: change.userId } : {}), ...(change.userName ? { name: change.userName } : {}) };
 	const merged = stored
 		? mergeRecord({ ancestor, local: stored, remote: incoming, conflicts: { local: storedConflicts }, origins: { remote: origin } })
 		: mergeRecord({ ancestor, local: incoming, remote: incoming });
 	if (!merged.ok || !change.resolves?.length) return merged;
-	return { ...merged, conflicts: settleConflicts(merged.conflicts, change.resolves, (path) => valueAtPath(merged.record, path)) };
+	// The person's choice stands over the values they saw, even where the three-way merge kept the
+	// stored one (a choice equal to what they held looks like no change). Values they did not see
+	// stay in conflict with it. Only a field still in conflict and still changeable is set.
+	const type = merged.record.type;
+	let record = merged.record;
+	for (const { path } of change.resolves) {
+		const open = findConflict(merged.conflicts, path) !== undefined;
+		if (open && isRecordType(type) && mergeRuleOf(type, path[0]!, record) !== 'immutable') record = withValueAt(record, path, valueAtPath(incoming, path));
+	}
+	return { ok: true, record, conflicts: settleConflicts(merged.conflicts, change.resolves, (path) => valueAtPath(record, path)) };
 }

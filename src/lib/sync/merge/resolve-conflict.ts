@@ -1,8 +1,8 @@
 import { mergeRuleOf } from '../../domain/merge-hints.js';
 import { isRecordType } from '../../domain/records.js';
 import type { ConflictEntry, ConflictResolution } from '../../protocol/sync-conflict.js';
-import { findConflict, settleConflicts, valueAtPath } from './conflicts.js';
-import { compact, isPlainObject, sameValue, type Doc } from './values.js';
+import { findConflict, settleConflicts, valueAtPath, withValueAt } from './conflicts.js';
+import { sameValue, type Doc } from './values.js';
 
 /** A person's choice: one of the kept values by its place in the entry, or a value they wrote. */
 export type ConflictChoice = { pick: number } | { value: unknown };
@@ -10,13 +10,6 @@ export type ConflictChoice = { pick: number } | { value: unknown };
 export type ResolveResult =
 	| { ok: true; record: Record<string, unknown>; conflicts: ConflictEntry[]; resolution: ConflictResolution }
 	| { ok: false; code: 'no-such-conflict' | 'no-such-value' | 'record-frozen' };
-
-function withValueAt(record: Doc, path: readonly string[], value: unknown): Record<string, unknown> {
-	const [field, key] = path as [string, string?];
-	if (key === undefined) return compact({ ...record, [field]: value });
-	const inner = isPlainObject(record[field]) ? record[field] : {};
-	return compact({ ...record, [field]: compact({ ...inner, [key]: value }) });
-}
 
 /**
  * Settles one conflict on the device. The new record is saved through the outbox like any edit,

@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { caseChildDocId } from '../domain/ids.js';
+import { exampleRecords, exampleWith } from '../domain/record-fixtures.js';
+import { refusedChanges } from './refused-changes.js';
+import { useSyncFixture, type SyncFixture } from './testing/sync-fixture.js';
+
+const USER = 'u-refused';
+const CASE = 'case-0001-abcd';
+const NOTE_DOC = caseChildDocId(CASE, 'case-note', 'note-0001-abcd');
+
+describe('changes the server refused', () => {
+	const fixture = useSyncFixture(USER, CASE);
+	let f: SyncFixture;
+	beforeEach(() => void (f = fixture()));
+
+	/** A note is never changed once written: an edit of it is refused. */
+	async function refusedEdit(): Promise<void> {
+		await f.repo().save(exampleRecords['case-note']());
+		await f.engine().sync();
+		await f.repo().save(exampleWith('case-note', (note) => (note.text = 'Changed after the fact.')));
+		expect(await f.engine().sync()).toMatchObject({ status: 'synced', rejected: 1 });
+	}
+
+	it('lists a refused change with what it changed, what was written, when and why', async () => {
+		await refusedEdit();
+		const [refused, ...others] = await refusedChanges(f.db()).list();
+		expect(others).toEqual([]);
+		expect(refused).toMatchObject({ docId: NOTE_DOC, caseId: CASE, code: 'immutable-field-changed', changed: ['text'], written: { text: 'Changed after the fact.' } });
+		expect(refused!.at).toMatch(/^2026-11-01T09:/);
+		expect(refused!.fields).toEqual([{ path: 'text', message: 'Refused' }]);
+	});
+
+	it('discards a refused change only when asked: the outbox entry and reason go and the note reads as the server has it', async () => {
+		await refusedEdit();
+		const [refused] = await refusedChanges(f.db()).list();
+		expect(await refusedChanges(f.db()).discard(refused!.mutationId)).toBe(true);
+		expect(await f.db().outbox.count()).toBe(0);
+		expect(await f.db().rejections.count()).toBe(0);
+		expect(await f.repo().get(NOTE_DOC)).toEqual(exampleRecords['case-note']());
+		expect(await refusedChanges(f.db()).discard(refused!.mutationId)).toBe(false);
+		expect(await f.engine().sync()).toMatchObject({ status: 'synced', pushed: 0, rejected: 0 });
+		expect(await f.repo().get(NOTE_DOC)).toEqual(f.server.get(NOTE_DOC)!.record);
+	});
+
+	it('removes a refused new record from the tablet and brings back the server version at the next sync', async () => {
+		f.server.put(NOTE_DOC, exampleWith('case-note', (note) => (note.text = 'Written in the office.')), CASE);
+		await f.repo().save(exampleRecords['case-note']());
+		expect(await f.engine().sync()).toMatchObject({ status: 'synced', rejected: 1 });
+		const [refused] = await refusedChanges(f.db()).list();
+		expect(refused?.changed).toContain('text');
+		await refusedChanges(f.db()).discard(refused!.mutationId);
+		expect(await f.repo().get(NOTE_DOC)).toBeUndefined();
+		await f.engine().sync();
+		expect(await f.repo().get(NOTE_DOC)).toMatchObject({ text: 'Written in the office.' });
+	});
+
+	it('keeps a refused change on the tablet, sync after sync, until a person discards it', async () => {
+		await refusedEdit();
+		await f.engine().sync();
+		await f.engine().sync();
+		expect(await refusedChanges(f.db()).list()).toHaveLength(1);
+		expect(await f.repo().get(NOTE_DOC)).toMatchObject({ text: 'Changed after the fact.' });
+	});
+});
