@@ -9,15 +9,30 @@ import { createVault } from '../../src/lib/session/vault.js';
 import { createSyncEngine, type SyncProgress } from '../../src/lib/sync/sync-engine.js';
 import { deviceSyncLock } from '../../src/lib/sync/sync-lock.js';
 import { syncStore } from '../../src/lib/sync/sync-store.js';
-import { httpTransport } from '../../src/lib/sync/sync-transport.js';
+import { httpTransport, type SyncTransport } from '../../src/lib/sync/sync-transport.js';
 
 const PASSPHRASE = 'copper kettle orbit 42 lantern';
 let session: { user: SessionUser; deviceId: string } | undefined;
 
-function engineFor(user: SessionUser, deviceId: string, progress: SyncProgress[]) {
+type Phases = { push: number; pull: number };
+
+/** The real HTTP transport, with the time spent in push and pull calls noted (pull includes storing the streamed pages). */
+function timedTransport(phases: Phases): SyncTransport {
+	const timed = <A extends unknown[], R>(kind: keyof Phases, call: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+		const start = performance.now();
+		try {
+			return await call(...args);
+		} finally {
+			phases[kind] += performance.now() - start;
+		}
+	};
+	return { reachable: httpTransport.reachable, push: timed('push', httpTransport.push), pull: timed('pull', httpTransport.pull), pullStream: timed('pull', httpTransport.pullStream!) };
+}
+
+function engineFor(user: SessionUser, deviceId: string, progress: SyncProgress[], phases: Phases) {
 	return createSyncEngine({
 		store: syncStore(userDb(user.id)),
-		transport: httpTransport,
+		transport: timedTransport(phases),
 		lock: deviceSyncLock(),
 		deviceId,
 		isUnlocked: () => isUnlocked(user.id),
@@ -42,15 +57,16 @@ export const harness = {
 	},
 
 	/** One sync round of the real engine, timed from start until every page is committed. */
-	async sync(): Promise<{ ms: number; records: number; pages: number; outcome: string; progress: SyncProgress[] }> {
+	async sync(): Promise<{ ms: number; records: number; pages: number; outcome: string; progress: SyncProgress[]; phases: Phases }> {
 		if (!session) throw new Error('Sign in first');
 		const progress: SyncProgress[] = [];
-		const engine = engineFor(session.user, session.deviceId, progress);
+		const phases: Phases = { push: 0, pull: 0 };
+		const engine = engineFor(session.user, session.deviceId, progress, phases);
 		const start = performance.now();
 		const outcome = await engine.sync();
 		const ms = performance.now() - start;
 		const records = await userDb(session.user.id).records.count();
-		return { ms, records, pages: progress.length, outcome: outcome.status === 'synced' ? 'synced' : JSON.stringify(outcome), progress: progress.slice(-2) };
+		return { ms, records, pages: progress.length, outcome: outcome.status === 'synced' ? 'synced' : JSON.stringify(outcome), progress: progress.slice(-2), phases };
 	},
 
 	/** A day's edits on this tablet: one participant field changed in `count` records across the cases. */

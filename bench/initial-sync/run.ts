@@ -38,6 +38,7 @@ type Sample = { ms: number; traffic?: Traffic };
 const samples: Record<string, Record<Link, Sample[]>> = {};
 const add = (way: string, link: Link, sample: Sample) => ((samples[way] ??= { loopback: [], tablet: [] })[link].push(sample));
 const catchUp: Record<Link, number[]> = { loopback: [], tablet: [] };
+const catchUpPhases: Record<Link, { push: number; pull: number }[]> = { loopback: [], tablet: [] };
 let notesOnServer = 0;
 
 try {
@@ -80,6 +81,7 @@ try {
 				if (next.outcome !== 'synced' || pending !== 0 || next.records !== docIds.length + notesOnServer)
 					throw new Error(`Catch-up: ${next.outcome}, ${pending} changes left, ${next.records} records`);
 				catchUp[link].push(next.ms);
+				catchUpPhases[link].push(next.phases);
 			}
 			console.log(`catch-up ${link}: ${catchUp[link].map((ms) => round(ms)).join(', ')} ms`);
 		});
@@ -115,7 +117,7 @@ const result = {
 	bandwidthFloorMs: round(bandwidthFloorMs),
 	ways,
 	ratios,
-	catchUp: { changesPushed: DAY_CHANGES, changesPulled: DAY_CHANGES, loopback: { medianMs: round(median(catchUp.loopback)), runsMs: catchUp.loopback.map((x) => round(x)) }, tablet: { medianMs: round(median(catchUp.tablet)), runsMs: catchUp.tablet.map((x) => round(x)) } },
+	catchUp: { changesPushed: DAY_CHANGES, changesPulled: DAY_CHANGES, ...Object.fromEntries(LINKS.map((link) => [link, { medianMs: round(median(catchUp[link])), medianPushMs: round(median(catchUpPhases[link].map((p) => p.push))), medianPullMs: round(median(catchUpPhases[link].map((p) => p.pull))), runsMs: catchUp[link].map((x) => round(x)) }])) },
 	goals: { pouchOverEngine: '≥ 5 on both links', engineOverFloor: '≤ 1.3 on loopback', engineOverBandwidthFloor: '≤ 2 on the tablet link', catchUpLoopback: '< 300 ms' }
 };
 await writeFile('bench/results/initial-sync.json', `${JSON.stringify(result, null, 2)}\n`);
