@@ -53,24 +53,35 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 		return { deviceId: deps.deviceId, cases: await store.heldCases(), service: checkpoint ? { checkpoint } : {}, ...(deps.pageLimit ? { limit: deps.pageLimit } : {}) };
 	}
 
-	/** A page and its checkpoints commit together; what is committed stands if the round stops after it. */
-	async function take(page: PullResponse, purges: Map<string, PurgeReason>): Promise<void> {
-		if (!deps.isUnlocked()) throw new LockedError();
-		await store.storePage(page);
+	function noteCommitted(page: PullResponse, purges: Map<string, PurgeReason>): void {
 		for (const { caseId, reason } of page.purges) purges.set(caseId, reason);
 		deps.onProgress?.({ done: page.progress.done, ...(page.progress.total === undefined ? {} : { total: page.progress.total }) });
 	}
 
-	/** Every page in one answer, stored as it arrives; asks again if the answer ended early. */
+	/**
+	 * Every page in one answer, stored as it arrives; asks again if the answer ended early. Page
+	 * k + 1 is checked and sealed while page k commits; commits run one at a time in page order,
+	 * and after a failed one nothing later commits.
+	 */
 	async function pullStreamed(pullStream: NonNullable<SyncTransport['pullStream']>): Promise<Pulled | undefined> {
 		const purges = new Map<string, PurgeReason>();
 		let at = '';
 		for (let answers = 0; ; answers++) {
 			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
+			let committed: Promise<void> = Promise.resolve();
+			let failure: unknown;
 			const answer = await pullStream(await request(), async (page) => {
-				await take(page, purges);
-				at = page.serverTime;
-			});
+				if (failure !== undefined) throw failure;
+				if (!deps.isUnlocked()) throw new LockedError();
+				const prepared = await store.preparePage(page);
+				committed = committed.then(async () => {
+					await store.commitPage(prepared);
+					noteCommitted(page, purges);
+					at = page.serverTime;
+				});
+				committed.catch((error: unknown) => (failure ??= error));
+			}).finally(() => committed.catch(() => undefined));
+			await committed;
 			// An older server without the streamed pull: page by page instead.
 			if (!answer.ok) return answer.kind === 'unsupported' && answers === 0 ? undefined : answer;
 			if (answer.value.done) return { ok: true, at, purges };
@@ -85,7 +96,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
 			const answer = await transport.pull(await request());
 			if (!answer.ok) return answer;
-			await take(answer.value, purges);
+			// A page and its checkpoints commit together; what is committed stands if the round stops after it.
+			await store.storePage(answer.value);
+			noteCommitted(answer.value, purges);
 			if (answer.value.done) return { ok: true, at: answer.value.serverTime, purges };
 		}
 	}
