@@ -20,8 +20,12 @@ function pick(plan: PullPlan, cursor: { source: number; at: number }, limit: num
 	while (picked.length < limit && cursor.source < plan.sources.length) {
 		const source = plan.sources[cursor.source]!;
 		const version = source.wanted[cursor.at];
-		if (!version) [cursor.source, cursor.at] = [cursor.source + 1, 0];
-		else (picked.push({ source, version }), cursor.at++);
+		if (!version) {
+			[cursor.source, cursor.at] = [cursor.source + 1, 0];
+			continue;
+		}
+		picked.push({ source, version });
+		cursor.at++;
 	}
 	return picked;
 }
