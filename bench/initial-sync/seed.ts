@@ -21,6 +21,22 @@ export interface Seeded {
 	own: { docId: string; record: Record<string, unknown> }[];
 }
 
+const WORDS = ('we met at the centre and talked about how the harm affected her family he said he wanted to write a letter ' +
+	'explaining what happened that night she asked for a break after twenty minutes the facilitator agreed next steps ' +
+	'include a second visit in prison a phone call with the victim liaison officer and checking the safety plan again ' +
+	'mother brother school work housing probation support worker meeting apology questions answers feelings worried calm').split(' ');
+
+/** Seeded, varied text of a given length: deterministic, so every run seeds the same store. */
+function prose(seed: number, length: number): string {
+	let state = seed + 1;
+	let text = '';
+	while (text.length < length) {
+		state = (state * 1103515245 + 12345) % 2147483648;
+		text += `${WORDS[state % WORDS.length]}${state % 11 === 0 ? '. ' : ' '}`;
+	}
+	return text.slice(0, length).trim();
+}
+
 const docIdOf = (r: Record<string, unknown>) => (r.type === 'case' ? caseDocId(r.id as string) : caseChildDocId(r.caseId as string, r.type as string, r.id as string));
 
 export async function seed(dataDir: string): Promise<Seeded> {
@@ -39,6 +55,8 @@ export async function seed(dataDir: string): Promise<Seeded> {
 		const facilitatorId = await make(FACILITATOR);
 		const colleagueId = await make(COLLEAGUE);
 		const records = caseload(STORE_RECORDS);
+		// The fixtures repeat one sentence, which compresses 45:1; notes of varied words compress as prose does.
+		for (const [index, record] of records.entries()) if (record.type === 'case-note') record.text = prose(index, String(record.text).length);
 		const own: Seeded['own'] = [];
 		const ownCaseIds: string[] = [];
 		for (const [index, record] of records.entries()) {

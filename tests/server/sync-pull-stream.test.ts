@@ -78,6 +78,12 @@ describe('the streamed pull', () => {
 		expect(JSON.parse(body).fields).toEqual([expect.objectContaining({ path: 'limit' })]);
 	});
 
+	it('is compressed on the way, like every other answer', async () => {
+		const answer = await env.app.inject({ method: 'POST', url: '/api/sync/pull-stream', headers: { cookie: fac.cookie, 'accept-encoding': 'gzip' }, payload: { deviceId: fac.deviceId, cases: [] } });
+		expect(answer.statusCode).toBe(200);
+		expect(answer.headers['content-encoding']).toBe('gzip');
+	});
+
 	it('answers a caller who is not signed in 401, with no records', async () => {
 		const answer = await env.app.inject({ method: 'POST', url: '/api/sync/pull-stream', payload: { deviceId: fac.deviceId, cases: [] } });
 		expect(answer.statusCode).toBe(401);
