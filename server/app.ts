@@ -35,7 +35,9 @@ export async function buildApp({ services, appDir, logger = false, trustProxy = 
 		bodyLimit: 256 * 1024,
 		trustProxy
 	});
-	await app.register(fastifyCompress, { global: true, threshold: 1024 });
+	// The library's compressible types, plus the streamed pull's newline-separated JSON.
+	const compressible = /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|\/x-ndjson(?:;|$)|(?:\+|\/)text(?:;|$)|(?:\+|\/)xml(?:;|$)|octet-stream(?:;|$)/u;
+	await app.register(fastifyCompress, { global: true, threshold: 1024, customTypes: compressible });
 	await app.register(fastifyCookie);
 	registerErrorHandler(app);
 	registerSecurityHeaders(app);

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { caseParamsSchema } from '../../src/lib/protocol/cases.js';
 import type { FiledChangesResponse } from '../../src/lib/protocol/sync-filed.js';
@@ -10,7 +11,7 @@ import { defineRoute } from '../http/define-route.js';
 import type { Services } from '../services/services.js';
 import { docsWithPrefix } from '../store/documents.js';
 import { filedPrefix, type FiledDoc } from '../services/sync-documents.js';
-import { pullPage } from '../services/sync-pull.js';
+import { pullPage, pullPages } from '../services/sync-pull.js';
 import { pushChanges } from '../services/sync-push.js';
 
 /** A full batch of long notes is well over the app's 256 KiB default; checkpoints of a large caseload too. */
@@ -53,6 +54,33 @@ export function syncRoutes(app: FastifyInstance, services: Services): void {
 			requireDevice(actor, [{ path: 'deviceId', deviceId: body.deviceId }]);
 			const answer: PullResponse = await pullPage(services, actor, body, now);
 			return answer;
+		}
+	});
+
+	/**
+	 * The same pull, every page in one answer: newline-separated JSON, one `PullResponse` a line.
+	 * For a new device's caseload: one request instead of one per page, and the next page is read
+	 * from the store while the device stores this one. A failure part-way ends the answer early;
+	 * the device keeps the pages it committed and asks again from their checkpoints.
+	 */
+	defineRoute(app, services, SIGNED_IN, {
+		method: 'POST',
+		url: '/api/sync/pull-stream',
+		body: pullRequestSchema,
+		bodyLimit: SYNC_BODY_LIMIT,
+		async handler({ actor, body, now, reply, request }) {
+			requireDevice(actor, [{ path: 'deviceId', deviceId: body.deviceId }]);
+			const pages = pullPages(services, actor, body, now);
+			// The first page is read before the answer starts, so a refusal or a store failure is still a plain error.
+			const first = await pages.next();
+			async function* lines() {
+				if (!first.done) yield `${JSON.stringify(first.value)}\n`;
+				for await (const page of pages) yield `${JSON.stringify(page)}\n`;
+			}
+			const stream = Readable.from(lines());
+			stream.on('error', (error) => request.log.error(error, 'pull stream ended early'));
+			void reply.type('application/x-ndjson');
+			return stream;
 		}
 	});
 

@@ -15,8 +15,62 @@ export interface PageStored {
 	skipped: number;
 }
 
+interface Sealed { docId: string; record: StoredRecord; copy: SyncedRow }
+/** A page checked and sealed, ready to commit. */
+export interface PreparedPage { page: PullResponse; ids: string[]; valid: Sealed[]; checkpoints: CheckpointRow[] }
+
 /** The pull side of the device store: checkpoints, pages and purges. */
 export function pullStore(db: UserDb) {
+	/**
+	 * A page made ready to store: each record checked with the domain schema and sealed, with no
+	 * transaction open (one must not await WebCrypto). The next page may be prepared while this one
+	 * commits; commits stay in page order.
+	 */
+	async function preparePage(page: PullResponse): Promise<PreparedPage> {
+		const ids = page.records.map((r) => r.docId);
+		const held = new Map<string, ServerCopy>();
+		const rows = await db.synced.bulkGet(ids);
+		await Promise.all(rows.map(async (row) => row && held.set(row.id, await openFor<ServerCopy>(db, copyContext(row.id), row.enc))));
+		// Sealed side by side: WebCrypto works off the main thread.
+		const sealed = await Promise.all(
+			page.records.map(async (pulled) => {
+				const parsed = parseRecord(pulled.record);
+				const known = held.get(pulled.docId);
+				if (!parsed.ok || docIdOf(parsed.value) !== pulled.docId || (known && isOlderRevision(pulled.rev, known.rev))) return undefined;
+				const copy = { rev: pulled.rev, record: pulled.record, conflicts: pulled.conflicts };
+				const [record, synced] = await Promise.all([sealRecordRow(db, parsed.value), sealCopy(db, pulled.docId, pulled.caseId, copy)]);
+				return { docId: pulled.docId, record, copy: synced };
+			})
+		);
+		const valid = sealed.filter((row) => row !== undefined);
+		const checkpoints: CheckpointRow[] = Object.entries(page.checkpoints.cases).map(([caseId, checkpoint]) => ({ key: caseKey(caseId), caseId, checkpoint }));
+		if (page.checkpoints.service) checkpoints.push({ key: SERVICE_KEY, checkpoint: page.checkpoints.service });
+		return { page, ids, valid, checkpoints };
+	}
+
+	/**
+	 * Commits a prepared page and its checkpoints in one transaction, so an interrupted pull resumes
+	 * at the last page committed. A record with a change waiting in the outbox is left alone: the
+	 * push of that change brings back the server's merge of both.
+	 */
+	async function commitPage({ page, ids, valid, checkpoints }: PreparedPage): Promise<PageStored> {
+		let stored = 0;
+		await db.transaction('rw', [db.records, db.synced, db.outbox, db.checkpoints], async () => {
+			// Read inside the transaction, so an edit saved meanwhile is never overwritten.
+			const touched = [...ids, ...page.deletions.map((d) => d.docId)];
+			const waiting = new Set(touched.length === 0 ? [] : ((await db.outbox.where('docId').anyOf(touched).keys()) as string[]));
+			const rows = valid.filter((row) => !waiting.has(row.docId));
+			await db.records.bulkPut(rows.map((row) => row.record));
+			await db.synced.bulkPut(rows.map((row) => row.copy));
+			const gone = page.deletions.map((d) => d.docId).filter((docId) => !waiting.has(docId));
+			await db.records.bulkDelete(gone);
+			await db.synced.bulkDelete(gone);
+			await db.checkpoints.bulkPut(checkpoints);
+			stored = rows.length;
+		});
+		return { stored, skipped: page.records.length - stored };
+	}
+
 	return {
 		/** Every case the device holds, with how far it has read each. */
 		async heldCases(): Promise<{ caseId: string; checkpoint?: string }[]> {
@@ -28,45 +82,13 @@ export function pullStore(db: UserDb) {
 
 		serviceCheckpoint: async (): Promise<string | undefined> => (await db.checkpoints.get(SERVICE_KEY))?.checkpoint,
 
-		/**
-		 * Stores one page and its checkpoints in one transaction, so an interrupted pull resumes at
-		 * the last page committed. A record with a change waiting in the outbox is left alone: the
-		 * push of that change brings back the server's merge of both.
-		 */
+		/** Stores one page: sealed first, then committed with its checkpoints in one transaction. */
 		async storePage(page: PullResponse): Promise<PageStored> {
-			const held = new Map<string, ServerCopy>();
-			for (const row of await db.synced.bulkGet(page.records.map((r) => r.docId))) if (row) held.set(row.id, await openFor<ServerCopy>(db, copyContext(row.id), row.enc));
-			const rows: { docId: string; record: StoredRecord; copy: SyncedRow }[] = [];
-			let skipped = 0;
-			for (const pulled of page.records) {
-				const parsed = parseRecord(pulled.record);
-				const known = held.get(pulled.docId);
-				if (!parsed.ok || docIdOf(parsed.value) !== pulled.docId || (known && isOlderRevision(pulled.rev, known.rev))) {
-					skipped++;
-					continue;
-				}
-				const copy = { rev: pulled.rev, record: pulled.record, conflicts: pulled.conflicts };
-				rows.push({ docId: pulled.docId, record: await sealRecordRow(db, parsed.value), copy: await sealCopy(db, pulled.docId, pulled.caseId, copy) });
-			}
-			const checkpoints: CheckpointRow[] = Object.entries(page.checkpoints.cases).map(([caseId, checkpoint]) => ({ key: caseKey(caseId), caseId, checkpoint }));
-			if (page.checkpoints.service) checkpoints.push({ key: SERVICE_KEY, checkpoint: page.checkpoints.service });
-			let stored = 0;
-			await db.transaction('rw', [db.records, db.synced, db.outbox, db.checkpoints], async () => {
-				for (const row of rows) {
-					if ((await db.outbox.where('docId').equals(row.docId).count()) > 0) continue;
-					await db.records.put(row.record);
-					await db.synced.put(row.copy);
-					stored++;
-				}
-				for (const gone of page.deletions) {
-					if ((await db.outbox.where('docId').equals(gone.docId).count()) > 0) continue;
-					await db.records.delete(gone.docId);
-					await db.synced.delete(gone.docId);
-				}
-				await db.checkpoints.bulkPut(checkpoints);
-			});
-			return { stored, skipped: skipped + rows.length - stored };
+			return commitPage(await preparePage(page));
 		},
+
+		preparePage,
+		commitPage,
 
 		pendingInCase: (caseId: string) => db.outbox.where('caseId').equals(caseId).count(),
 

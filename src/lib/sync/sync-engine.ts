@@ -1,5 +1,5 @@
 import { LockedError } from '../crypto/keyring.js';
-import type { PurgeReason } from '../protocol/sync-pull.js';
+import type { PullRequest, PullResponse, PurgeReason } from '../protocol/sync-pull.js';
 import { inCase, notRefused, pushOutbox, type PushContext } from './push-outbox.js';
 import type { SyncLock } from './sync-lock.js';
 import type { SyncStore } from './sync-store.js';
@@ -46,24 +46,66 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 		return { status: 'wiped' };
 	}
 
-	async function pull(): Promise<{ ok: true; at: string; purges: Map<string, PurgeReason> } | TransportFailure | { ok: false; kind: 'locked' }> {
+	type Pulled = { ok: true; at: string; purges: Map<string, PurgeReason> } | TransportFailure | { ok: false; kind: 'locked' };
+
+	async function request(): Promise<PullRequest> {
+		const checkpoint = await store.serviceCheckpoint();
+		return { deviceId: deps.deviceId, cases: await store.heldCases(), service: checkpoint ? { checkpoint } : {}, ...(deps.pageLimit ? { limit: deps.pageLimit } : {}) };
+	}
+
+	function noteCommitted(page: PullResponse, purges: Map<string, PurgeReason>): void {
+		for (const { caseId, reason } of page.purges) purges.set(caseId, reason);
+		deps.onProgress?.({ done: page.progress.done, ...(page.progress.total === undefined ? {} : { total: page.progress.total }) });
+	}
+
+	/**
+	 * Every page in one answer, stored as it arrives; asks again if the answer ended early. Page
+	 * k + 1 is checked and sealed while page k commits; commits run one at a time in page order,
+	 * and after a failed one nothing later commits.
+	 */
+	async function pullStreamed(pullStream: NonNullable<SyncTransport['pullStream']>): Promise<Pulled | undefined> {
+		const purges = new Map<string, PurgeReason>();
+		let at = '';
+		for (let answers = 0; ; answers++) {
+			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
+			let committed: Promise<void> = Promise.resolve();
+			let failure: unknown;
+			const answer = await pullStream(await request(), async (page) => {
+				if (failure !== undefined) throw failure;
+				if (!deps.isUnlocked()) throw new LockedError();
+				const prepared = await store.preparePage(page);
+				committed = committed.then(async () => {
+					await store.commitPage(prepared);
+					noteCommitted(page, purges);
+					at = page.serverTime;
+				});
+				committed.catch((error: unknown) => (failure ??= error));
+			}).finally(() => committed.catch(() => undefined));
+			await committed;
+			// An older server without the streamed pull: page by page instead.
+			if (!answer.ok) return answer.kind === 'unsupported' && answers === 0 ? undefined : answer;
+			if (answer.value.done) return { ok: true, at, purges };
+			// Cut off part-way; the checkpoints stored so far say where to go on from, but an answer with no page is a failure.
+			if (answer.value.pages === 0) return { ok: false, kind: 'offline', message: 'The connection dropped while the caseload was loading.' };
+		}
+	}
+
+	async function pullPaged(): Promise<Pulled> {
 		const purges = new Map<string, PurgeReason>();
 		for (;;) {
 			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
-			const checkpoint = await store.serviceCheckpoint();
-			const answer = await transport.pull({
-				deviceId: deps.deviceId,
-				cases: await store.heldCases(),
-				service: checkpoint ? { checkpoint } : {},
-				...(deps.pageLimit ? { limit: deps.pageLimit } : {})
-			});
+			const answer = await transport.pull(await request());
 			if (!answer.ok) return answer;
-			const page = answer.value;
-			await store.storePage(page);
-			for (const { caseId, reason } of page.purges) purges.set(caseId, reason);
-			deps.onProgress?.({ done: page.progress.done, ...(page.progress.total === undefined ? {} : { total: page.progress.total }) });
-			if (page.done) return { ok: true, at: page.serverTime, purges };
+			// A page and its checkpoints commit together; what is committed stands if the round stops after it.
+			await store.storePage(answer.value);
+			noteCommitted(answer.value, purges);
+			if (answer.value.done) return { ok: true, at: answer.value.serverTime, purges };
 		}
+	}
+
+	async function pull(): Promise<Pulled> {
+		const streamed = transport.pullStream ? await pullStreamed(transport.pullStream.bind(transport)) : undefined;
+		return streamed ?? pullPaged();
 	}
 
 	async function round(): Promise<SyncOutcome> {

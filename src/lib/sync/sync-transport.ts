@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { isWipeAnswer, pullResponseSchema, type PullRequest, type PullResponse } from '../protocol/sync-pull.js';
 import { pushResponseSchema, type PushRequest, type PushResponse } from '../protocol/sync.js';
 import { callApi } from './api-client.js';
+import { fetchPageStream } from './pull-stream.js';
 
 /**
  * Why a sync call did not succeed, as a short code the status line words:
@@ -17,6 +18,12 @@ export interface SyncTransport {
 	reachable(): Promise<boolean>;
 	push(request: PushRequest): Promise<TransportAnswer<PushResponse>>;
 	pull(request: PullRequest): Promise<TransportAnswer<PullResponse>>;
+	/**
+	 * The same pull with every page in one answer, each handed to `onPage` (in order, one at a
+	 * time) as it arrives. `done` false: the answer ended early; pull again. Optional: the engine
+	 * falls back to `pull` without it, or when the server answers `unsupported`.
+	 */
+	pullStream?(request: PullRequest, onPage: (page: PullResponse) => Promise<void>): Promise<TransportAnswer<{ pages: number; done: boolean }>>;
 }
 
 async function post<T>(path: string, body: unknown, schema: v.GenericSchema<unknown, T>): Promise<TransportAnswer<T>> {
@@ -25,7 +32,10 @@ async function post<T>(path: string, body: unknown, schema: v.GenericSchema<unkn
 		const parsed = v.safeParse(schema, result.value);
 		return parsed.success ? { ok: true, value: parsed.output } : { ok: false, kind: 'failed', message: 'The server sent an answer this app does not understand.' };
 	}
-	const { status, error } = result;
+	return failure(result.status, result.error);
+}
+
+function failure(status: number, error: { message: string }): TransportFailure {
 	if (status === 403 && isWipeAnswer(error)) return { ok: false, kind: 'wipe', message: error.message };
 	if (status === 0) return { ok: false, kind: 'offline', message: error.message };
 	if (status === 401) return { ok: false, kind: 'signed-out', message: 'Sign in again to sync.' };
@@ -39,5 +49,10 @@ export const httpTransport: SyncTransport = {
 		return result.ok;
 	},
 	push: (request) => post('/api/sync/push', request, pushResponseSchema),
-	pull: (request) => post('/api/sync/pull', request, pullResponseSchema)
+	pull: (request) => post('/api/sync/pull', request, pullResponseSchema),
+	async pullStream(request, onPage) {
+		const answer = await fetchPageStream('/api/sync/pull-stream', request, onPage);
+		if (answer.ok) return { ok: true, value: { pages: answer.pages, done: answer.done } };
+		return failure(answer.status, { message: answer.message, ...(answer.body && typeof answer.body === 'object' ? answer.body : {}) });
+	}
 };

@@ -34,9 +34,10 @@ export function memoryServer(now: () => string = () => '2026-11-01T10:00:00.000Z
 	const log = new Map<string, MutationResult>();
 	const assigned = new Set<string>();
 	let seq = 0;
-	const state = { revoked: false, reachable: true };
+	// `streams` false: the server has no streamed pull (an older one), and answers it 404.
+	const state = { revoked: false, reachable: true, streams: true };
 	const faults = { dropPushResponse: 0, failPull: 0, beforePullAnswer: undefined as undefined | (() => void | Promise<void>) };
-	const calls = { push: 0, pull: 0, mutationsApplied: 0 };
+	const calls = { push: 0, pull: 0, pullStream: 0, mutationsApplied: 0 };
 
 	function write(docId: string, caseId: string | undefined, record: Record<string, unknown>, conflicts: ConflictEntry[]): string {
 		const generation = Number(docs.get(docId)?.rev.split('-')[0] ?? 0) + 1;
@@ -111,6 +112,22 @@ export function memoryServer(now: () => string = () => '2026-11-01T10:00:00.000Z
 			const answer = page(v.parse(pullRequestSchema, request));
 			await faults.beforePullAnswer?.();
 			return { ok: true, value: answer };
+		},
+		/** Every page in one answer, as the real server streams them; `failPull` cuts it off before a page. */
+		async pullStream(request, onPage) {
+			calls.pullStream++;
+			if (!state.streams) return { ok: false, kind: 'unsupported', message: 'The server does not sync records yet.' };
+			let next = request;
+			for (let pages = 0; ; ) {
+				const answer = await transport.pull(next);
+				if (!answer.ok) return answer;
+				await onPage(answer.value);
+				pages++;
+				if (answer.value.done) return { ok: true, value: { pages, done: true } };
+				const held = new Map(next.cases.map((c) => [c.caseId, c.checkpoint]));
+				for (const [caseId, checkpoint] of Object.entries(answer.value.checkpoints.cases)) held.set(caseId, checkpoint);
+				next = { ...next, cases: [...held].map(([caseId, checkpoint]) => (checkpoint ? { caseId, checkpoint } : { caseId })) };
+			}
 		}
 	};
 

@@ -1,0 +1,83 @@
+// Seeds a fresh data folder for `tsx server/main.ts`: 40,000 records in 320 cases, 40 of them
+// (5,000 records) assigned to the benchmark's facilitator, and a colleague on the same 40 cases.
+import { caseChildDocId, caseDocId } from '../../src/lib/domain/ids.js';
+import { connectCouch } from '../../server/store/couch.js';
+import { AUDIT_DESIGN, RECORDS_DESIGN, ensureDesignDoc } from '../../server/store/design-docs.js';
+import { startEmbeddedStore } from '../../server/store/embedded-store.js';
+import { createServices } from '../../server/services/services.js';
+import { caseload, CASE_SIZE } from '../device-store/caseload.js';
+
+export const STORE_RECORDS = 40_000;
+export const OWN_CASES = 40;
+export const PASSWORD = 'bench copper kettle orbit 42';
+export const FACILITATOR = 'bench-facilitator';
+export const COLLEAGUE = 'bench-colleague';
+
+export interface Seeded {
+	facilitatorId: string;
+	colleagueId: string;
+	ownCaseIds: string[];
+	/** The facilitator's 5,000 records as stored, with their document ids: the floor writes these. */
+	own: { docId: string; record: Record<string, unknown> }[];
+}
+
+const WORDS = ('we met at the centre and talked about how the harm affected her family he said he wanted to write a letter ' +
+	'explaining what happened that night she asked for a break after twenty minutes the facilitator agreed next steps ' +
+	'include a second visit in prison a phone call with the victim liaison officer and checking the safety plan again ' +
+	'mother brother school work housing probation support worker meeting apology questions answers feelings worried calm').split(' ');
+
+/** Seeded, varied text of a given length: deterministic, so every run seeds the same store. */
+function prose(seed: number, length: number): string {
+	let state = seed + 1;
+	let text = '';
+	while (text.length < length) {
+		state = (state * 1103515245 + 12345) % 2147483648;
+		text += `${WORDS[state % WORDS.length]}${state % 11 === 0 ? '. ' : ' '}`;
+	}
+	return text.slice(0, length).trim();
+}
+
+const docIdOf = (r: Record<string, unknown>) => (r.type === 'case' ? caseDocId(r.id as string) : caseChildDocId(r.caseId as string, r.type as string, r.id as string));
+
+export async function seed(dataDir: string): Promise<Seeded> {
+	const store = await startEmbeddedStore(dataDir, 0);
+	try {
+		const couch = await connectCouch(store.url, 'embedded', 'tandem');
+		await ensureDesignDoc(couch.dbs.records, RECORDS_DESIGN);
+		await ensureDesignDoc(couch.dbs.audit, AUDIT_DESIGN);
+		const services = await createServices(couch, 'bench');
+		const now = new Date();
+		const make = async (username: string) => {
+			const user = await services.accounts.create({ username, displayName: `Bench ${username}`, roles: ['facilitator'], password: PASSWORD }, now);
+			if (!user) throw new Error(`Could not make ${username}`);
+			return user._id.slice('user:'.length);
+		};
+		const facilitatorId = await make(FACILITATOR);
+		const colleagueId = await make(COLLEAGUE);
+		const records = caseload(STORE_RECORDS);
+		// The fixtures repeat one sentence, which compresses 45:1; notes of varied words compress as prose does.
+		for (const [index, record] of records.entries()) if (record.type === 'case-note') record.text = prose(index, String(record.text).length);
+		const own: Seeded['own'] = [];
+		const ownCaseIds: string[] = [];
+		for (const [index, record] of records.entries()) {
+			const caseNo = Math.floor(index / CASE_SIZE);
+			if (record.type === 'case') {
+				record.facilitatorIds = caseNo < OWN_CASES ? [facilitatorId, colleagueId] : [`other-facilitator-${caseNo % 50}`];
+				if (caseNo < OWN_CASES) ownCaseIds.push(record.id as string);
+			}
+			if (caseNo < OWN_CASES) own.push({ docId: docIdOf(record), record });
+		}
+		for (let at = 0; at < records.length; at += 1_000) {
+			const answer = await couch.dbs.records.bulk({ docs: records.slice(at, at + 1_000).map((r) => ({ _id: docIdOf(r), ...r })) });
+			const failed = answer.filter((row) => 'error' in row && row.error);
+			if (failed.length > 0) throw new Error(`Seeding failed: ${JSON.stringify(failed[0])}`);
+		}
+		for (const caseId of ownCaseIds) {
+			await services.accounts.assign(facilitatorId, caseId, now);
+			await services.accounts.assign(colleagueId, caseId, now);
+		}
+		return { facilitatorId, colleagueId, ownCaseIds, own };
+	} finally {
+		await store.stop();
+	}
+}

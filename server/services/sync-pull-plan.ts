@@ -1,0 +1,77 @@
+import { belongsToCase, caseDocId, caseRecordRange } from '../../src/lib/domain/ids.js';
+import { SERVICE_RECORD_TYPES } from '../../src/lib/domain/records.js';
+import type { PullRequest, PullResponse } from '../../src/lib/protocol/sync-pull.js';
+import { decideHold } from '../auth/access-policy.js';
+import type { Actor } from '../auth/authenticate.js';
+import type { Db } from '../store/documents.js';
+import type { Services } from './services.js';
+import { readCheckpoint, versionHash } from './sync-checkpoint.js';
+import { fetchDocs, isConflictsDoc } from './sync-documents.js';
+
+/** Key-range reads in flight at once for one pull: enough to hide latency, not enough to crowd the store. */
+export const READS_IN_FLIGHT = 8;
+
+export interface Version { id: string; rev: string; hash: string }
+/**
+ * One case (or the service-wide records): what it holds now, what the device had of it, and what
+ * this pull has sent so far. `checkpoint` is the last one the device was given.
+ */
+export interface Source { caseId?: string; checkpoint?: string; held: Set<string>; versions: Version[]; wanted: Version[]; sent: Version[] }
+
+/** What a pull will send: listed once, then paged out (one page per request, or many in a stream). */
+export interface PullPlan { sources: Source[]; purges: PullResponse['purges'] }
+
+export async function inBatches<T, R>(items: readonly T[], size: number, each: (item: T) => Promise<R>): Promise<R[]> {
+	const results: R[] = [];
+	for (let at = 0; at < items.length; at += size) results.push(...(await Promise.all(items.slice(at, at + size).map(each))));
+	return results;
+}
+
+/** Ids and revisions only (no bodies) of one key range: cheap, and needs no index on either store. */
+async function versionsIn(db: Db, startkey: string, endkey: string, keep: (id: string) => boolean): Promise<Version[]> {
+	const result = await db.list({ startkey, endkey });
+	return result.rows.filter((row) => keep(row.id)).map((row) => ({ id: row.id, rev: row.value.rev, hash: versionHash(row.id, row.value.rev) }));
+}
+
+/** A case's records: its key range, less other cases whose ids it prefixes and less the conflicts documents. */
+const caseVersions = (db: Db, caseId: string) =>
+	versionsIn(db, caseRecordRange(caseId).startkey, caseRecordRange(caseId).endkey, (id) => belongsToCase(id, caseId) && !isConflictsDoc(id, caseId));
+
+async function serviceVersions(db: Db): Promise<Version[]> {
+	const ranges = await Promise.all(SERVICE_RECORD_TYPES.map((type) => versionsIn(db, `${type}:`, `${type}:\ufff0`, () => true)));
+	return ranges.flat();
+}
+
+/** Which held cases stay on the device and which it must purge, by the access policy. */
+async function sortCases(services: Services, actor: Actor, request: PullRequest) {
+	const held = new Map(request.cases.map((c) => [c.caseId, c.checkpoint]));
+	const assigned = new Set(actor.roles.includes('facilitator') ? await services.accounts.assignedCaseIds(actor.user.id) : []);
+	const candidates = [...new Set([...held.keys(), ...assigned])].sort();
+	const caseDocs = await fetchDocs<{ type?: string; status?: string }>(services.couch.dbs.records, candidates.map(caseDocId));
+	const kept: string[] = [];
+	const purges: PullResponse['purges'] = [];
+	for (const caseId of candidates) {
+		const doc = caseDocs.get(caseDocId(caseId));
+		const reason = decideHold(actor.roles, { exists: doc?.type === 'case', open: doc?.status === 'open', assigned: assigned.has(caseId) });
+		if (reason === undefined) kept.push(caseId);
+		else if (held.has(caseId)) purges.push({ caseId, reason });
+	}
+	return { kept, purges, held };
+}
+
+function source(caseId: string | undefined, checkpoint: string | undefined, versions: Version[]): Source {
+	const held = readCheckpoint(checkpoint);
+	return { ...(caseId === undefined ? {} : { caseId }), ...(checkpoint === undefined ? {} : { checkpoint }), held, versions, wanted: versions.filter((v) => !held.has(v.hash)), sent: [] };
+}
+
+/**
+ * Lists each kept case by key range (ids and revisions only) and notes the versions its checkpoint
+ * does not name. Cost: the caller's cases, never the service.
+ */
+export async function planPull(services: Services, actor: Actor, request: PullRequest): Promise<PullPlan> {
+	const db = services.couch.dbs.records;
+	const { kept, purges, held } = await sortCases(services, actor, request);
+	const sources = await inBatches(kept, READS_IN_FLIGHT, async (caseId) => source(caseId, held.get(caseId), await caseVersions(db, caseId)));
+	if (request.service) sources.push(source(undefined, request.service.checkpoint, await serviceVersions(db)));
+	return { sources, purges };
+}

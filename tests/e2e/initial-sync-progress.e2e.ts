@@ -1,0 +1,35 @@
+import { expect, test, type Route } from '@playwright/test';
+import { passwordOf } from './support/server-state.js';
+import { signIn } from './support/sign-in.js';
+
+/**
+ * A new tablet's first sync, slowed down so a person can see it: the first answer is cut off after
+ * its first page (as a dropped connection would), and the second is held until the header is checked.
+ */
+test('a new tablet shows how many records of the caseload have loaded, and goes on from the page it kept', async ({ page }) => {
+	const requests: { cases: { caseId: string; checkpoint?: string }[] }[] = [];
+	let release: () => void = () => undefined;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/api/sync/pull-stream', async (route: Route) => {
+		const body = { ...(route.request().postDataJSON() as { cases: { caseId: string; checkpoint?: string }[] }), limit: 1 };
+		requests.push(body);
+		if (requests.length === 2) await held;
+		const answer = await route.fetch({ postData: JSON.stringify(body) });
+		const lines = (await answer.text()).split('\n').filter((line) => line !== '');
+		await route.fulfill({ response: answer, body: requests.length === 1 ? `${lines[0]}\n` : `${lines.join('\n')}\n` });
+	});
+	await signIn(page, 'facilitator', passwordOf('facilitator'));
+
+	const status = page.getByTestId('sync-status');
+	await expect(status).toContainText('Syncing');
+	await expect(status).toContainText(/1 of [2-9]\d* records/);
+	// The second answer starts from the checkpoint stored with the first page.
+	expect(requests).toHaveLength(2);
+	expect(requests[0]!.cases.filter((c) => c.checkpoint)).toEqual([]);
+	expect(requests[1]!.cases.filter((c) => c.checkpoint).length).toBeGreaterThan(0);
+
+	release();
+	await expect(status).toContainText('Online');
+	await expect(status).toContainText('last synced');
+	await expect(page.getByTestId('case-list')).toContainText('RJ-2026-0101');
+});
