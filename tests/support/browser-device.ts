@@ -102,6 +102,14 @@ export async function launchBrowserDevice(options: BrowserDeviceOptions): Promis
 			await harness();
 			return page.evaluate(([id, t]) => window.chaosHarness.recordsOfType(id!, t!), [userId, type]);
 		},
+		async conflicts(caseId) {
+			await harness();
+			return page.evaluate(([id, c]) => window.chaosHarness.conflicts(id!, c!), [userId, caseId]);
+		},
+		async resolve(docId, path, choice) {
+			await harness();
+			return page.evaluate(([id, d, p, c]) => window.chaosHarness.resolve(id as string, d as string, p as string[], c as { pick: number }), [userId, docId, path, choice] as const);
+		},
 		async snapshot(): Promise<DeviceSnapshot & { caseList: string[] }> {
 			await harness();
 			return page.evaluate((id) => window.chaosHarness.snapshot(id), userId);

@@ -5,6 +5,7 @@
 import { recordRepository } from '../../src/lib/db/record-repository.js';
 import { userDb } from '../../src/lib/db/user-db.js';
 import { unlockVault } from '../../src/lib/session/vault.js';
+import { caseConflicts } from '../../src/lib/sync/case-conflicts.js';
 import { syncStore } from '../../src/lib/sync/sync-store.js';
 import type { DeviceRecord, DeviceSnapshot } from '../chaos/sim-device-types.js';
 
@@ -43,6 +44,9 @@ const chaosHarness = {
 			caseList: (await db.cases.toCollection().primaryKeys()) as string[]
 		};
 	},
+	conflicts: (userId: string, caseId: string) => caseConflicts(userDb(userId)).inCase(caseId),
+	resolve: (userId: string, docId: string, path: string[], choice: { pick: number } | { value: unknown }) =>
+		caseConflicts(userDb(userId)).resolve(docId, path, choice),
 	outboxCount: (userId: string) => userDb(userId).outbox.count(),
 	lastSyncedAt: async (userId: string) => (await userDb(userId).syncMeta.get('records'))?.lastSyncedAt ?? ''
 };

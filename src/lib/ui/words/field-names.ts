@@ -11,6 +11,7 @@ export const RECORD_NAMES: Record<RecordType, string> = {
 	consent: 'consent',
 	'checklist-template': 'checklist',
 	'risk-assessment': 'risk assessment',
+	'assessment-review': 'review of a risk assessment',
 	letter: 'letter',
 	meeting: 'meeting',
 	'outcome-agreement': 'outcome agreement',
