@@ -25,7 +25,7 @@ const BUDGET = Number(process.env.CHAOS_OPS ?? 140);
 /** The world's schedule (assignments, kills) repeats every CYCLE operations, so a longer run has more of them. */
 const CYCLE = Math.min(BUDGET, 200);
 const REPLAY = `CHAOS_SEED=${SEED} CHAOS_OPS=${BUDGET} npx vitest run --project server tests/chaos/devices-converge.test.ts`;
-const CASES = ['demo-case-0001', 'demo-case-0002', 'demo-case-0003', 'demo-case-0004', 'demo-case-0005'] as const;
+const CASES = ['demo-case-0001', 'demo-case-0002', 'demo-case-0003', 'demo-case-0004', 'demo-case-0005', 'demo-case-0201'] as const;
 const PASSPHRASE = 'copper kettle orbit 42';
 const FAC3_PASSWORD = 'chaos three facilitator password';
 const PLAN: FaultPlan = { dropRequest: 0.05, dropResponse: 0.08, duplicate: 0.07, reorder: 0.05, badGateway: 0.04, delay: 0.12, delayMs: [20, 250], holdMs: 800 };

@@ -99,6 +99,12 @@ const ROUTES: Record<string, Row> = {
 		body: () => ({ deviceId: 'fac-tablet-0001', cases: [{ caseId: CASES.none }] }),
 		expect: { anonymous: 401, facilitator: 200, coordinator: 400, administrator: 400 }
 	},
+	'pull changes as one stream': {
+		method: 'POST',
+		path: flat('/api/sync/pull-stream'),
+		body: () => ({ deviceId: 'fac-tablet-0001', cases: [{ caseId: CASES.none }] }),
+		expect: { anonymous: 401, facilitator: 200, coordinator: 400, administrator: 400 }
+	},
 	'see changes filed for a case': { method: 'GET', path: caseRoute('/filed-changes'), expect: { anonymous: 401, facilitator: [403, 404, 404], coordinator: [200, 200, 404], administrator: 403 } },
 	'list devices': { method: 'GET', path: flat('/api/devices'), expect: { anonymous: 401, facilitator: 403, coordinator: 403, administrator: 200 } },
 	'rename a device': {
