@@ -141,7 +141,7 @@ describe('six devices, one of them the app in Chromium, through a faulty network
 
 		// The coordinator's desk starts the shared records; every device loads its caseload.
 		for (const caseId of CASES) for (let k = 0; k < 2; k++) await create(coordDevice, caseId);
-		expect(await coordDevice.sync()).toMatchObject({ status: 'synced', pushed: 10 });
+		expect(await coordDevice.sync()).toMatchObject({ status: 'synced', pushed: CASES.length * 2 });
 		for (const device of devices.slice(1)) expect((await device.sync()).status, fail(`initial sync of ${device.deviceId}`)).toBe('synced');
 
 		// What happens to the world, and when: assignments through the real API, kills of the server and its store.
