@@ -3,8 +3,9 @@ import type { CaseFacts } from '../domain/case-facts.js';
 import type { CaseRecord } from '../domain/case-record.js';
 import type { ConsentRecord } from '../domain/consent.js';
 import { displayName, PARTICIPANT_ROLE_LABELS, type ParticipantRecord } from '../domain/participant.js';
-import type { DomainRecord, RecordOf, RecordType } from '../domain/records.js';
+import type { DomainRecord } from '../domain/records.js';
 import type { RiskAssessmentRecord } from '../domain/risk-assessment.js';
+import { ofType } from './case-facts-from-records.js';
 
 /** One case's records on the device, sorted by kind; `facts` is what the domain's gates read. */
 export interface CaseFile {
@@ -15,9 +16,6 @@ export interface CaseFile {
 	reviews: AssessmentReviewRecord[];
 	facts?: CaseFacts;
 }
-
-const ofType = <K extends RecordType>(records: readonly DomainRecord[], type: K) =>
-	records.filter((r): r is RecordOf<K> => r.type === type);
 
 export function caseFileFrom(records: readonly DomainRecord[]): CaseFile {
 	const record = ofType(records, 'case')[0];

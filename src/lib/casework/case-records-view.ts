@@ -5,8 +5,9 @@ import type { EstablishmentRecord } from '../domain/establishment.js';
 import type { LetterRecord } from '../domain/letter.js';
 import type { MeetingRecord } from '../domain/meeting.js';
 import type { ParticipantRecord } from '../domain/participant.js';
-import type { DomainRecord, RecordOf, RecordType } from '../domain/records.js';
+import type { DomainRecord } from '../domain/records.js';
 import type { RiskAssessmentRecord } from '../domain/risk-assessment.js';
+import { ofType } from './case-facts-from-records.js';
 
 /** One case's records sorted by kind, as the letters and meeting screens read them. */
 export interface CaseView {
@@ -17,9 +18,6 @@ export interface CaseView {
 	letters: LetterRecord[];
 	meetings: MeetingRecord[];
 }
-
-const ofType = <K extends RecordType>(records: readonly DomainRecord[], type: K) =>
-	records.filter((r): r is RecordOf<K> => r.type === type);
 
 const newestFirst = <T extends { createdAt: string; id: string }>(list: T[]) =>
 	list.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));

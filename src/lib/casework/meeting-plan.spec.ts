@@ -72,5 +72,6 @@ describe('the date and time of a meeting', () => {
 		expect(scheduledForOf('2026-11-02', '10:30')).toBe(new Date('2026-11-02T10:30').toISOString());
 		expect(scheduledForOf('2026-11-02', '')).toBeUndefined();
 		expect(scheduledForOf('2 Nov', '10:30')).toBeUndefined();
+		expect(scheduledForOf('2026-02-31', '10:00')).toBeUndefined();
 	});
 });

@@ -6,6 +6,7 @@ import { displayName, type ParticipantRecord } from '../domain/participant.js';
 import { RISK_DECISION_LABELS } from '../domain/risk-assessment.js';
 import type { ServicePolicy } from '../domain/service-policy.js';
 import type { FieldProblem } from '../domain/validation.js';
+import { fromLocalInput } from '../ui/date-time.js';
 
 export type VenueKind = (typeof VENUE_KINDS)[number];
 
@@ -39,9 +40,7 @@ export interface PlanContext {
 
 /** A local date and time from the form as an ISO timestamp, or undefined when either is missing. */
 export function scheduledForOf(date: string, time: string): string | undefined {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return undefined;
-	const when = new Date(`${date}T${time}`);
-	return Number.isNaN(when.getTime()) ? undefined : when.toISOString();
+	return fromLocalInput(`${date}T${time}`);
 }
 
 /** The meeting record the plan describes, for the domain schema to judge. */

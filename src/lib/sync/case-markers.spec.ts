@@ -5,6 +5,7 @@ import { unlockForTest } from '../db/testing.js';
 import { deleteUserDb, userDb } from '../db/user-db.js';
 import { exampleRecords, exampleWith } from '../domain/record-fixtures.js';
 import { readCaseMarkers } from './case-markers.js';
+import { caseConflicts } from './case-conflicts.js';
 import { sealCopy } from './server-copy.js';
 
 const conflict = { path: ['summary'], ancestor: { value: 'a' }, values: [{ value: 'b' }, { value: 'c' }] };
@@ -31,6 +32,14 @@ describe('case markers', () => {
 		expect((await readCaseMarkers(db)).get('case-0001-abcd')).toEqual({ unsynced: 0, needsDecision: 1 });
 		await db.synced.put(await sealCopy(db, 'case:case-0001-abcd:contact:contact-0001-abcd', 'case-0001-abcd', { rev: '3-x', record: contact, conflicts: [] }));
 		expect((await readCaseMarkers(db)).get('case-0001-abcd')).toBeUndefined();
+	});
+
+	it('stops saying a case needs a decision once the decision waits in the outbox', async () => {
+		const db = userDb('k1');
+		const docId = 'case:case-0001-abcd:contact:contact-0001-abcd';
+		await db.synced.put(await sealCopy(db, docId, 'case-0001-abcd', { rev: '2-x', record: exampleRecords.contact(), conflicts: [conflict] }));
+		expect(await caseConflicts(db).resolve(docId, ['summary'], { pick: 0 })).toEqual({ ok: true });
+		expect((await readCaseMarkers(db)).get('case-0001-abcd')).toEqual({ unsynced: 1, needsDecision: 0 });
 	});
 
 	it('reads one case alone when asked', async () => {

@@ -1,12 +1,12 @@
 import { liveQuery, type Observable } from 'dexie';
-import { openFor, requireKey } from '../db/sealing.js';
+import { requireKey } from '../db/sealing.js';
 import type { UserDb } from '../db/user-db.js';
-import { copyContext, type ServerCopy } from './server-copy.js';
+import { caseConflicts } from './case-conflicts.js';
 
 /** What a case has waiting: changes not yet on the server, and kept conflicts for a person to settle. */
 export interface CaseMarkers {
 	unsynced: number;
-	/** Records of the case whose server copy holds two values for some field. */
+	/** Records of the case whose server copy holds two values for some field not yet decided on this device. */
 	needsDecision: number;
 }
 
@@ -14,7 +14,7 @@ export const NO_MARKERS: CaseMarkers = { unsynced: 0, needsDecision: 0 };
 
 /**
  * Read-only view of the outbox and the server copies, per case. The outbox is counted by its
- * clear case id; conflicts are inside the sealed copies, so those are opened (vault unlocked).
+ * clear case id; conflicts come from caseConflicts, so a decision waiting in the outbox no longer counts.
  */
 export async function readCaseMarkers(db: UserDb, caseId?: string): Promise<Map<string, CaseMarkers>> {
 	requireKey(db);
@@ -22,10 +22,11 @@ export async function readCaseMarkers(db: UserDb, caseId?: string): Promise<Map<
 	const of = (id: string) => markers.get(id) ?? (markers.set(id, { ...NO_MARKERS }), markers.get(id)!);
 	const outbox = caseId === undefined ? db.outbox.toCollection() : db.outbox.where('caseId').equals(caseId);
 	await outbox.each((row) => void (row.caseId && of(row.caseId).unsynced++));
-	const copies = caseId === undefined ? await db.synced.where('caseId').above('').toArray() : await db.synced.where('caseId').equals(caseId).toArray();
-	for (const row of copies) {
-		const copy = await openFor<ServerCopy>(db, copyContext(row.id), row.enc);
-		if (copy.conflicts.length > 0) of(row.caseId!).needsDecision++;
+	const conflicts = caseConflicts(db);
+	const caseIds = caseId === undefined ? ((await db.synced.where('caseId').above('').uniqueKeys()) as string[]) : [caseId];
+	for (const id of caseIds) {
+		const records = (await conflicts.inCase(id)).length;
+		if (records > 0) of(id).needsDecision = records;
 	}
 	return markers;
 }

@@ -9,3 +9,8 @@ export function caseScreenHref(caseId: string, screen?: CaseScreen): ResolvedPat
 	const casePath = resolve('/cases/[caseId]', { caseId });
 	return (screen ? `${casePath}/${screen}` : casePath) as ResolvedPathname;
 }
+
+/** The words of a link back to a case: its reference once the case is read. */
+export function caseLinkLabel(reference?: string): string {
+	return reference ? `Case ${reference}` : 'Case';
+}
