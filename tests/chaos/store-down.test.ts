@@ -23,7 +23,7 @@ async function until<T>(probe: () => Promise<T>, accept: (value: T) => boolean, 
 describe('when the embedded store is killed', () => {
 	it('answers 503 with a clear body instead of crashing, then recovers on its own with no data lost', async () => {
 		const before = await call<{ cases: unknown[] }>(server.url, 'GET', '/api/cases', { cookie });
-		expect(before.body.cases).toHaveLength(4);
+		expect(before.body.cases).toHaveLength(5);
 
 		const [store] = storeProcessesOf(server.pid);
 		expect(store).toBeDefined();
