@@ -3,6 +3,8 @@
 // of the same documents and with the floor (plain Dexie bulkPut), on loopback and on an emulated
 // tablet link; then a day's catch-up sync. Run: npx tsx bench/initial-sync/run.ts
 //   → bench/results/initial-sync.json   (BENCH_REPS=<n> for more or fewer repetitions; default 5)
+//   --catch-up-only: only the day's catch-up (one quick initial sync first, untimed)
+//   → bench/results/catch-up.json
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { COLLEAGUE, FACILITATOR, PASSWORD, seed, STORE_RECORDS } from './seed.js
 import { colleagueTablet, freePort, startServer } from './server.js';
 
 const REPS = Number(process.env.BENCH_REPS ?? 5);
+const CATCH_UP_ONLY = process.argv.includes('--catch-up-only');
 const DAY_CHANGES = 50;
 const LINKS: Link[] = ['loopback', 'tablet'];
 const median = (xs: number[]) => {
@@ -42,7 +45,7 @@ const catchUpPhases: Record<Link, { push: number; pull: number }[]> = { loopback
 let notesOnServer = 0;
 
 try {
-	for (let rep = 0; rep < REPS; rep++) {
+	for (let rep = 0; rep < (CATCH_UP_ONLY ? 0 : REPS); rep++) {
 		for (const link of LINKS) {
 			await withPage(server.url, [{ content: engineScript }], async ({ page, measure }) => {
 				await page.evaluate(([u, p]) => window.harness.signIn(u, p), [FACILITATOR, PASSWORD] as const);
@@ -90,6 +93,15 @@ try {
 	await rm(dataDir, { recursive: true, force: true });
 }
 
+const catchUpSummary = { changesPushed: DAY_CHANGES, changesPulled: DAY_CHANGES, ...Object.fromEntries(LINKS.map((link) => [link, { medianMs: round(median(catchUp[link])), medianPushMs: round(median(catchUpPhases[link].map((p) => p.push))), medianPullMs: round(median(catchUpPhases[link].map((p) => p.pull))), runsMs: catchUp[link].map((x) => round(x)), pushRunsMs: catchUpPhases[link].map((p) => round(p.push)) }])) };
+if (CATCH_UP_ONLY) {
+	const { loadavg } = await import('node:os');
+	const result = { date: new Date().toISOString(), how: 'bench/initial-sync/run.ts --catch-up-only: the same seeded store and server; per link one untimed initial sync, then BENCH_REPS days of 50 notes pushed by a colleague and 50 edits from this tablet, each day one timed sync().', repetitions: REPS, loadAverage1m: round(loadavg()[0]!, 1), catchUp: catchUpSummary, goal: '< 300 ms on loopback' };
+	await writeFile('bench/results/catch-up.json', `${JSON.stringify(result, null, 2)}\n`);
+	console.log(JSON.stringify(result, null, 2));
+	process.exit(0);
+}
+
 // The bandwidth floor: the caseload's documents as JSON, gzipped, at the tablet link's download speed.
 const caseloadJson = JSON.stringify(seeded.own.map((o) => ({ _id: o.docId, ...o.record })));
 const caseloadGzip = gzipSync(caseloadJson).length;
@@ -117,7 +129,7 @@ const result = {
 	bandwidthFloorMs: round(bandwidthFloorMs),
 	ways,
 	ratios,
-	catchUp: { changesPushed: DAY_CHANGES, changesPulled: DAY_CHANGES, ...Object.fromEntries(LINKS.map((link) => [link, { medianMs: round(median(catchUp[link])), medianPushMs: round(median(catchUpPhases[link].map((p) => p.push))), medianPullMs: round(median(catchUpPhases[link].map((p) => p.pull))), runsMs: catchUp[link].map((x) => round(x)) }])) },
+	catchUp: catchUpSummary,
 	goals: { pouchOverEngine: '≥ 5 on both links', engineOverFloor: '≤ 1.3 on loopback', engineOverBandwidthFloor: '≤ 2 on the tablet link', catchUpLoopback: '< 300 ms' }
 };
 await writeFile('bench/results/initial-sync.json', `${JSON.stringify(result, null, 2)}\n`);

@@ -5,6 +5,7 @@ import type { UserSummary } from '../../src/lib/protocol/users.js';
 import type { Couch } from '../store/couch.js';
 import { docsWithPrefix, getDoc, insertNew, updateDoc } from '../store/documents.js';
 import { hashPassword } from './password-hash.js';
+import { fetchDocs } from './sync-documents.js';
 
 /** A person's account, as stored in the accounts database under `user:<id>`. */
 export interface UserDoc {
@@ -127,6 +128,12 @@ export function accountStore(couch: Couch) {
 
 		/** The one fact per-case authorisation rests on for facilitators: read fresh on every request. */
 		isAssigned: async (userId: string, caseId: string) => (await getDoc(db, assignId(userId, caseId))) !== undefined,
+
+		/** Which of the given cases the user is assigned to: one request, however many cases. */
+		async assignedAmong(userId: string, caseIds: readonly string[]): Promise<Set<string>> {
+			const found = await fetchDocs(db, caseIds.map((caseId) => assignId(userId, caseId)));
+			return new Set(caseIds.filter((caseId) => found.has(assignId(userId, caseId))));
+		},
 
 		/** The ids of the cases a user is assigned to: one key range, however large the service. */
 		async assignedCaseIds(userId: string): Promise<string[]> {

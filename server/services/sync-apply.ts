@@ -6,12 +6,11 @@ import { isFrozen } from '../../src/lib/sync/merge/merge-record.js';
 import { changeSides, mergeMutation } from '../../src/lib/sync/merge/record-changes.js';
 import { sameValue } from '../../src/lib/sync/merge/values.js';
 import { OFFICE_CASE_FIELDS } from '../auth/access-policy.js';
-import { statusOf } from '../store/couch.js';
-import { getDoc, insertNew, type Db } from '../store/documents.js';
+import type { Db } from '../store/documents.js';
 import { withoutCouchFields } from './case-store.js';
-import { conflictsDocId, fetchDocs, mutationLogId, recordDocId, type ConflictsDoc, type MutationLogDoc } from './sync-documents.js';
+import { conflictsDocId, recordDocId, type ConflictsDoc } from './sync-documents.js';
 
-type StoredDoc = Record<string, unknown> & { _id: string; _rev: string };
+export type StoredDoc = Record<string, unknown> & { _id: string; _rev: string };
 export interface ApplyContext {
 	db: Db;
 	userId: string;
@@ -28,8 +27,6 @@ export interface Applied {
 	/** When the change was first claimed, by this request or an earlier try: its audit line's time on every try. */
 	claimedAt?: string;
 }
-
-const ATTEMPTS = 8;
 
 const rejected = (m: Mutation, code: PushFailureCode, message: string, fields: FieldProblem[] = []): MutationResult => ({
 	status: 'rejected', mutationId: m.mutationId, code, message, fields
@@ -54,69 +51,64 @@ function identityProblems(m: Mutation, record: Record<string, unknown>): FieldPr
 	return Object.entries(wanted).filter(([field, value]) => record[field] !== value).map(([path]) => ({ path, message: 'This does not match the record the change names' }));
 }
 
+/** What a pushed change does to its record as read: an answer that writes nothing, or the documents to write. */
+export type Plan =
+	| { kind: 'answer'; result: MutationResult }
+	| {
+			kind: 'write';
+			record: Record<string, unknown>;
+			conflicts: ConflictEntry[];
+			conflictsDoc: ConflictsDoc;
+			conflictsChanged: boolean;
+			recordChanged: boolean;
+			/** The answer once the record stands at `rev` (the revision written, or the one read when nothing changed). */
+			finish: (rev: string) => Applied;
+	  };
+
 /**
- * Applies one pushed change to the live record: read the record and its conflicts, merge the
- * change three-way (`mergeMutation`), validate the result with the domain schema, then write with
- * the revisions read. Another writer in between makes a write 409; then everything is read and
- * merged again, so no one's change is lost. Nothing is written for a refused change.
- * The caller has already checked the mutation log and the caller's access.
+ * Plans one pushed change against the record and its conflicts as read: merge the change
+ * three-way (`mergeMutation`), validate the result with the domain schema, and say what to write.
+ * The caller writes with the revisions read; another writer in between makes a write 409, and then
+ * the caller reads again and plans again, so no one's change is lost. Nothing is written for a
+ * refused change. The caller has already checked the mutation log and the caller's access.
  */
-export async function applyMutation(context: ApplyContext, m: Mutation, log: MutationLogDoc | undefined): Promise<Applied> {
-	let claimedAt = log?.serverTime;
-	const answer = (result: MutationResult, created = false): Applied => ({ result, created, ...(claimedAt ? { claimedAt } : {}) });
-	const { db } = context;
+export function planChange(context: ApplyContext, m: Mutation, stored: StoredDoc | undefined, conflictsDoc: ConflictsDoc | undefined): Plan {
+	const answer = (result: MutationResult): Plan => ({ kind: 'answer', result });
 	const [docId, conflictsId] = [recordDocId(m), conflictsDocId(m)];
-	let claimed = log !== undefined;
-	for (let attempt = 1; ; attempt++) {
-		const docs = await fetchDocs<StoredDoc | ConflictsDoc>(db, [docId, conflictsId]);
-		const stored = docs.get(docId) as StoredDoc | undefined;
-		const conflictsDoc = docs.get(conflictsId) as ConflictsDoc | undefined;
-		const refused = refusal(m, stored, context);
-		if (refused) return answer(refused);
-		const storedRecord = stored ? withoutCouchFields(stored) : undefined;
-		const storedConflicts = conflictsDoc?.entries ?? [];
-		const merged = mergeMutation(storedRecord, storedConflicts, { ...m, userId: context.userId, ...(context.userName ? { userName: context.userName } : {}) });
-		if (!merged.ok) {
-			const frozen = stored && isRecordType(m.recordType) && isFrozen(m.recordType, storedRecord);
-			const fields = merged.fields.map((path) => ({ path, message: frozen ? 'This record is final and can no longer change' : 'This cannot change once written' }));
-			return answer(frozen ? rejected(m, 'record-frozen', 'This record is final; the change was not made.', fields) : rejected(m, merged.code, 'Part of this change is not allowed; nothing was changed.', fields));
-		}
-		const identity = identityProblems(m, merged.record);
-		if (identity.length > 0) return answer(rejected(m, 'invalid-record', 'The change does not match its record.', identity));
-		const parsed = parseRecord(merged.record);
-		if (!parsed.ok) {
-			const code = parsed.problems.some((p) => p.path === 'v') ? 'newer-version' : 'invalid-record';
-			return answer(rejected(m, code, 'The record would not be valid after this change; nothing was changed.', parsed.problems));
-		}
-		const record = parsed.value as unknown as Record<string, unknown>;
-		const conflictsChanged = !sameValue(storedConflicts, merged.conflicts);
-		const recordChanged = !stored || !sameValue(storedRecord, record);
-		if (!claimed) {
-			claimed = true;
-			// A fixed id: of two copies of one change racing, both may merge, but the log is one document.
-			const claim: MutationLogDoc = { _id: mutationLogId(m), type: 'mutation-log', v: 1, state: 'pending', userId: context.userId, recordDocId: docId, serverTime: context.now.toISOString() };
-			if (await insertNew(db, claim)) claimedAt = claim.serverTime;
-			else {
-				const other = await getDoc<MutationLogDoc>(db, mutationLogId(m));
-				claimedAt = other?.serverTime;
-				if (other?.state === 'done' && other.rev) return answer({ status: 'duplicate', mutationId: m.mutationId, rev: other.rev });
-			}
-		}
-		try {
-			// Conflicts first: if the record write then fails (409), the next attempt merges against these
-			// entries; if the process dies, the pending log makes the retry merge the change again.
-			if (conflictsChanged) await db.insert({ ...conflictsDoc, _id: conflictsId, type: 'conflicts', v: 1, recordDocId: docId, entries: merged.conflicts } as never);
-			// A record is written again when only its conflicts changed, so its new revision tells a pull to send both.
-			const rev = recordChanged || conflictsChanged ? (await db.insert({ ...record, _id: docId, ...(stored ? { _rev: stored._rev } : {}) } as never)).rev : stored!._rev;
+	const refused = refusal(m, stored, context);
+	if (refused) return answer(refused);
+	const storedRecord = stored ? withoutCouchFields(stored) : undefined;
+	const storedConflicts = conflictsDoc?.entries ?? [];
+	const merged = mergeMutation(storedRecord, storedConflicts, { ...m, userId: context.userId, ...(context.userName ? { userName: context.userName } : {}) });
+	if (!merged.ok) {
+		const frozen = stored && isRecordType(m.recordType) && isFrozen(m.recordType, storedRecord);
+		const fields = merged.fields.map((path) => ({ path, message: frozen ? 'This record is final and can no longer change' : 'This cannot change once written' }));
+		return answer(frozen ? rejected(m, 'record-frozen', 'This record is final; the change was not made.', fields) : rejected(m, merged.code, 'Part of this change is not allowed; nothing was changed.', fields));
+	}
+	const identity = identityProblems(m, merged.record);
+	if (identity.length > 0) return answer(rejected(m, 'invalid-record', 'The change does not match its record.', identity));
+	const parsed = parseRecord(merged.record);
+	if (!parsed.ok) {
+		const code = parsed.problems.some((p) => p.path === 'v') ? 'newer-version' : 'invalid-record';
+		return answer(rejected(m, code, 'The record would not be valid after this change; nothing was changed.', parsed.problems));
+	}
+	const record = parsed.value as unknown as Record<string, unknown>;
+	const conflictsChanged = !sameValue(storedConflicts, merged.conflicts);
+	const conflicts = merged.conflicts as ConflictEntry[];
+	return {
+		kind: 'write',
+		record,
+		conflicts,
+		conflictsDoc: { ...conflictsDoc, _id: conflictsId, type: 'conflicts', v: 1, recordDocId: docId, entries: conflicts },
+		conflictsChanged,
+		// A record is written again when only its conflicts changed, so its new revision tells a pull to send both.
+		recordChanged: !stored || !sameValue(storedRecord, record) || conflictsChanged,
+		finish: (rev) => {
 			const incoming = changeSides(storedRecord, m.changes).incoming;
 			const asSent = m.baseRev === stored?._rev && sameValue(incoming, record) && !conflictsChanged;
-			const result: MutationResult = asSent
-				? { status: 'applied', mutationId: m.mutationId, rev }
-				: { status: 'merged', mutationId: m.mutationId, rev, record, conflicts: merged.conflicts as ConflictEntry[] };
+			const result: MutationResult = asSent ? { status: 'applied', mutationId: m.mutationId, rev } : { status: 'merged', mutationId: m.mutationId, rev, record, conflicts };
 			// A change that made the record is audited as a creation, also when it is finished by a retry.
-			return answer(result, Object.values(m.changes).every((change) => !('from' in change)));
-		} catch (error) {
-			if (statusOf(error) !== 409 || attempt >= ATTEMPTS) throw error;
+			return { result, created: Object.values(m.changes).every((change) => !('from' in change)) };
 		}
-	}
+	};
 }
