@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { ReportResponse } from '../../src/lib/protocol/reports.js';
 import { addPerson } from './support/office-api.js';
+import { openInApp } from './support/open-in-app.js';
 import { signIn } from './support/sign-in.js';
 
 const run = Date.now().toString(36);
@@ -18,7 +19,7 @@ const cell = (page: Page, table: string, row: string) => page.getByRole('table',
 test('a coordinator reads the referral funnel and satisfaction, filters by source, and finds the CSV link', async ({ page }) => {
 	test.setTimeout(120_000);
 	await signIn(page, COORDINATOR, PASSWORD);
-	await page.goto('/office');
+	await openInApp(page, '/office');
 	await page.getByRole('navigation', { name: 'Office' }).getByRole('link', { name: 'Reports' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Referral funnel' })).toBeVisible();
