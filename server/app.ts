@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { oversightRoutes } from './routes/oversight-routes.js';
 import { referralInboxRoutes } from './routes/referral-inbox-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { secondFactorRoutes } from './routes/second-factor-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
@@ -54,6 +55,7 @@ export async function buildApp({ services, appDir, logger = false, trustProxy = 
 	feedbackRoutes(app, services);
 	referralInboxRoutes(app, services);
 	allocationRoutes(app, services);
+	reportRoutes(app, services);
 	syncRoutes(app, services);
 	await registerAppShell(app, appDir);
 	return app;

@@ -9,6 +9,7 @@ import { deviceStore, type DeviceStore } from './device-store.js';
 import { feedbackLinks, type FeedbackLinks } from './feedback-links.js';
 import { publicRateLimit, type PublicRateLimit } from './public-rate-limit.js';
 import { referralStore, type ReferralStore } from './referral-store.js';
+import { reportService, type ReportService } from './report-service.js';
 import { refreshSessions, type RefreshSessions } from './refresh-sessions.js';
 import { secondFactorStore, type SecondFactorStore } from './second-factor-store.js';
 import { signInThrottle, type SignInThrottle } from './sign-in-throttle.js';
@@ -30,6 +31,7 @@ export interface Services {
 	publicLimit: PublicRateLimit;
 	allocation: AllocationStore;
 	caseReferences: CaseReferences;
+	reports: ReportService;
 	sessionSecret: Buffer;
 }
 
@@ -51,6 +53,7 @@ export async function createServices(couch: Couch, version: string): Promise<Ser
 		publicLimit: publicRateLimit(couch),
 		allocation: allocationStore(couch),
 		caseReferences: caseReferences(couch),
+		reports: reportService(couch),
 		sessionSecret: await accounts.sessionSecret()
 	};
 }

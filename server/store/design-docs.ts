@@ -1,5 +1,6 @@
 import type Nano from 'nano';
 import { statusOf } from './couch.js';
+import { REPORT_VIEWS } from './report-views.js';
 
 interface DesignDoc {
 	_id: string;
@@ -34,7 +35,9 @@ export const RECORDS_DESIGN: DesignDoc = {
 		// Duplicate detection looks up only referrals sharing a key (a name, a prison number).
 		'referrals-by-match-key': {
 			map: "function (doc) { if (doc.type === 'referral' && doc.matchKeys) { doc.matchKeys.forEach(function (key) { emit(key, null); }); } }"
-		}
+		},
+		// The office's reports: counts summed by the store, never the cases themselves.
+		...REPORT_VIEWS
 	}
 };
 

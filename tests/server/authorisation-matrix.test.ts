@@ -175,7 +175,9 @@ const ROUTES: Record<string, Row> = {
 	},
 	'remove a conflict of interest': { method: 'DELETE', path: (t) => `${caseRoute('/conflicts-of-interest/')(t)}${ids.spare}`, expect: OVERSEE(200) },
 	'see the caseload limit': { method: 'GET', path: flat('/api/settings/caseload'), expect: COORDINATOR_ONLY(200) },
-	'set the caseload limit': { method: 'PUT', path: flat('/api/settings/caseload'), body: () => ({ caseloadLimit: 10 }), expect: ADMIN_ONLY(200) }
+	'set the caseload limit': { method: 'PUT', path: flat('/api/settings/caseload'), body: () => ({ caseloadLimit: 10 }), expect: ADMIN_ONLY(200) },
+	'read the reports': { method: 'GET', path: flat('/api/reports'), expect: OFFICE(200) },
+	'export the reports as CSV': { method: 'GET', path: flat('/api/reports.csv'), expect: OFFICE(200) }
 };
 
 const GENERIC_BODIES: Record<number, object> = {

@@ -57,6 +57,14 @@ export const EXIT_REASONS = [
 ] as const;
 export type ExitReason = (typeof EXIT_REASONS)[number];
 
+/** A move into a stage; `mode` says indirect or direct for the communication stage. */
+export const stageEntrySchema = v.strictObject({
+	stage: v.picklist(CASE_STAGES, 'Choose a stage from the list'),
+	at: isoDateTime,
+	mode: v.optional(v.picklist(['indirect', 'direct'], 'Choose indirect or direct'))
+});
+export type StageEntry = v.InferOutput<typeof stageEntrySchema>;
+
 const entries = {
 	type: v.literal('case'),
 	v: v.literal(1),
@@ -78,6 +86,8 @@ const entries = {
 	exitReason: v.optional(v.picklist(EXIT_REASONS, 'Choose a reason for closing')),
 	exitDate: v.optional(isoDateTime),
 	exitNote: v.optional(optionalText(2_000)),
+	/** Each stage move, oldest first, so reports can count who reached a stage and how long it took. */
+	stageHistory: v.optional(v.pipe(v.array(stageEntrySchema), v.maxLength(200, 'A case keeps at most 200 stage moves'))),
 	createdAt: isoDateTime,
 	updatedAt: isoDateTime,
 	createdBy: userId('Record who wrote this'),

@@ -14,7 +14,18 @@ const codes = (facts: CaseFacts, request: TransitionRequest, now = NOW) => {
 describe('moving a case between stages', () => {
 	it('moves a referral to initial contact and stamps the change', () => {
 		const result = move(readyFacts('referral'), { to: 'initial-contact' });
-		expect(result).toEqual({ ok: true, value: { ...caseAt('referral'), stage: 'initial-contact', updatedAt: NOW, updatedBy: 'user-coordinator' } });
+		expect(result).toEqual({ ok: true, value: { ...caseAt('referral'), stage: 'initial-contact', stageHistory: [{ stage: 'initial-contact', at: NOW }], updatedAt: NOW, updatedBy: 'user-coordinator' } });
+	});
+
+	it('keeps each stage move in the case, with indirect or direct, so reports can read the journey', () => {
+		const communicating = move(readyFacts('assessment'), { to: 'communication', mode: 'indirect' });
+		if (!communicating.ok) throw new Error('expected the move to succeed');
+		const facts = readyFacts('communication', { case: communicating.value });
+		const closed = move(facts, { to: 'closed', exitReason: 'completed' }, daysAfter(3));
+		expect(closed.ok && closed.value.stageHistory).toEqual([
+			{ stage: 'communication', at: NOW, mode: 'indirect' },
+			{ stage: 'closed', at: daysAfter(3) }
+		]);
 	});
 
 	it('refuses a pre-sentence referral under the default policy', () => {

@@ -77,6 +77,7 @@ export function transition(facts: CaseFacts, request: TransitionRequest, policy:
 			status: 'closed' as const,
 			exitReason: exitReason!,
 			exitDate: at,
+			stageHistory: [...(record.stageHistory ?? []), { stage: 'closed' as const, at }],
 			...(request.note ? { exitNote: request.note } : {}),
 			updatedAt: at,
 			updatedBy: by
@@ -86,5 +87,6 @@ export function transition(facts: CaseFacts, request: TransitionRequest, policy:
 	const failures = pending
 		? [refuse('closure-pending', `${pending.because}; close the case`)]
 		: [...orderFailures(record.stage, request.to), ...requestFailures(facts, request, policy, at)];
-	return gate(failures, () => ({ ...record, stage: request.to, updatedAt: at, updatedBy: by }));
+	const entry = request.to === 'communication' ? { stage: request.to, at, mode: request.mode } : { stage: request.to, at };
+	return gate(failures, () => ({ ...record, stage: request.to, stageHistory: [...(record.stageHistory ?? []), entry], updatedAt: at, updatedBy: by }));
 }

@@ -28,7 +28,7 @@ export const MERGE_HINTS: Record<RecordType, MergeHint> = {
 		document: 'mergeable',
 		fields: {
 			...base, reference: 'immutable', referralSource: 'field', justiceStage: 'field', offenceCategory: 'field',
-			offenceDate: 'field', establishmentId: 'field', stage: 'field', status: 'field', facilitatorIds: 'field',
+			offenceDate: 'field', establishmentId: 'field', stage: 'field', stageHistory: 'field', status: 'field', facilitatorIds: 'field',
 			coordinatorId: 'field', exitReason: 'field', exitDate: 'field', exitNote: 'field', updatedBy: 'latest'
 		}
 	},

@@ -8,6 +8,7 @@ import type {
 	ReferralListResponse,
 	ReferralView
 } from '../protocol/office.js';
+import type { ReportResponse } from '../protocol/reports.js';
 import type { ReferralStatus } from '../domain/referral-decision.js';
 import { callApi } from '../sync/api-client.js';
 
@@ -21,5 +22,7 @@ export const officeApi = {
 	setFacilitators: (caseId: string, facilitatorIds: string[]) => callApi<CaseAllocationResponse>('PUT', `/api/cases/${caseId}/facilitators`, { facilitatorIds }),
 	recordConflict: (caseId: string, userId: string, note: string) => callApi<CaseAllocationResponse>('PUT', `/api/cases/${caseId}/conflicts-of-interest/${userId}`, { note }),
 	removeConflict: (caseId: string, userId: string) => callApi<CaseAllocationResponse>('DELETE', `/api/cases/${caseId}/conflicts-of-interest/${userId}`),
+	/** `query` is reportQueryString's answer: '' or `?from=…`. */
+	report: (query: string) => callApi<ReportResponse>('GET', `/api/reports${query}`),
 	feedbackLink: (caseId: string) => callApi<FeedbackLinkResponse>('POST', `/api/cases/${caseId}/feedback-links`, {})
 };
