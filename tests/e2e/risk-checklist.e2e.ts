@@ -38,8 +38,9 @@ test('a facilitator runs a risk checklist offline, pauses and resumes it, decide
 
 	await openInApp(page, LIST);
 	await expect(page.getByRole('heading', { name: /Risk assessments · RJ-2026-0102/ })).toBeVisible();
-	// The demo case holds a completed assessment of the harmed person already; this run is about the person responsible.
+	// The demo seeds a completed assessment for Jo; none for Casey yet.
 	await expect(page.getByTestId('assessment-list')).toContainText('Jo (harmed person)');
+	await expect(page.getByRole('link', { name: `Open the assessment for ${PERSON}` })).toHaveCount(0);
 	await expectNoSeriousViolations(page);
 	await page.getByRole('button', { name: 'Start the checklist' }).click();
 	await expect(page.getByText('Choose who the checklist is about')).toBeVisible();
