@@ -4,7 +4,8 @@ import { isAlive, storeProcessesOf } from '../support/processes.js';
 import { startServer, stopServer } from '../support/start-server.js';
 import { call } from './support.js';
 
-describe('starting and stopping', () => {
+// Each test starts whole server processes (tsx, then the embedded store): slow on a loaded 2-core machine.
+describe('starting and stopping', { timeout: 120_000 }, () => {
 	it('stops its store on SIGTERM and leaves no process behind', async () => {
 		const server = await startServer({ port: 0 });
 		const store = storeProcessesOf(server.pid);
