@@ -52,7 +52,7 @@ describe('erasing a participant', () => {
 		expect(rewritten['contact:contact-both']!.participantIds).toEqual([JO]);
 		expect(rewritten['feedback:feedback-sam']).toMatchObject({ anonymous: true, satisfaction: 5 });
 		expect(rewritten['feedback:feedback-sam']).not.toHaveProperty('participantId');
-		expect(rewritten['outcome-agreement:agreement-0001']!.actions[0].who).toBe(ERASED_NAME);
+		expect((rewritten['outcome-agreement:agreement-0001']!.actions as { who: string }[])[0]!.who).toBe(ERASED_NAME);
 		expect(rewritten.case!.exitNote).toBe(`${ERASED_NAME} moved away`);
 		expect(Object.keys(rewritten)).not.toContain('case-note:note-jo');
 		expect(JSON.stringify(plan.value.rewrite)).not.toMatch(/Sam|A1234BC/);
