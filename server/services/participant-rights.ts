@@ -47,7 +47,7 @@ export async function eraseParticipant(services: Services, actor: Actor, caseId:
 		const caseDoc = docs.find((d) => d._id === caseDocId(caseId));
 		const stored = docs.find((d) => d._id === participantDocId);
 		if (!caseDoc || !stored) throw notFound();
-		if (request.confirmReference.trim() !== caseDoc.reference) throw badRequest([{ path: 'confirmReference', message: `Type the case reference ${String(caseDoc.reference)} to confirm` }]);
+		if (request.confirmReference.trim() !== caseDoc.reference) throw badRequest([{ path: 'confirmReference', message: "Type this case's reference exactly as shown to confirm" }]);
 		const participant = parseParticipant(withoutCouchFields(stored));
 		if (!participant.ok) throw badRequest([{ path: 'participantId', message: 'This participant record cannot be read by this version of Tandem' }]);
 		const plan = planErasure(participant.value, docs.map((d) => ({ docId: d._id, doc: withoutCouchFields(d) })), now.toISOString());

@@ -82,7 +82,7 @@ describe('erasing a participant', () => {
 		const before = await storeSnapshot(env.services.couch.dbs);
 		const answer = await api<{ fields: { path: string; message: string }[] }>('coord', 'POST', participantUrl(SAM, '/erasure'), { reason: 'Sam asked; no legal reason to keep it', confirmReference: 'RJ-2026-0000' });
 		expect(answer.status).toBe(400);
-		expect(answer.body.fields).toEqual([{ path: 'confirmReference', message: `Type the case reference ${REFERENCE} to confirm` }]);
+		expect(answer.body.fields).toEqual([{ path: 'confirmReference', message: "Type this case's reference exactly as shown to confirm" }]);
 		expect((await api<{ fields: { path: string }[] }>('coord', 'POST', participantUrl(SAM, '/erasure'), { confirmReference: REFERENCE })).body.fields.map((f) => f.path)).toEqual(['reason']);
 		expect(await storeSnapshot(env.services.couch.dbs)).toBe(before);
 	});
