@@ -15,6 +15,7 @@ import { oversightRoutes } from './routes/oversight-routes.js';
 import { referralInboxRoutes } from './routes/referral-inbox-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
+import { retentionRoutes } from './routes/retention-routes.js';
 import { secondFactorRoutes } from './routes/second-factor-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
@@ -56,6 +57,7 @@ export async function buildApp({ services, appDir, logger = false, trustProxy = 
 	referralInboxRoutes(app, services);
 	allocationRoutes(app, services);
 	reportRoutes(app, services);
+	retentionRoutes(app, services);
 	syncRoutes(app, services);
 	await registerAppShell(app, appDir);
 	return app;

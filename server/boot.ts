@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { loadDemoService, type DemoCredential } from './services/demo-service.js';
 import { ensureFirstAdministrator } from './services/first-administrator.js';
+import { scheduleRetention } from './services/retention-job.js';
 import { createServices } from './services/services.js';
 import { connectCouch, waitForStore } from './store/couch.js';
 import { AUDIT_DESIGN, RECORDS_DESIGN, ensureDesignDoc } from './store/design-docs.js';
@@ -35,6 +36,7 @@ export async function boot(config: Config, options: { logger?: boolean } = {}): 
 		const demo = config.demo ? await loadDemoService(config.dataDir, services.accounts, services.cases, now) : undefined;
 		const app = await buildApp({ services, appDir: config.appDir, logger: options.logger, trustProxy: config.trustProxy });
 		await app.listen({ port: config.port, host: config.host });
+		const stopRetention = config.retentionHours > 0 ? scheduleRetention(services, config.retentionHours * 3_600_000, (error) => app.log.error(error)) : () => undefined;
 		const address = app.server.address();
 		const port = typeof address === 'object' && address ? address.port : config.port;
 		const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -44,6 +46,7 @@ export async function boot(config: Config, options: { logger?: boolean } = {}): 
 			firstAdmin,
 			demo,
 			async stop() {
+				stopRetention();
 				await app.close();
 				await embedded?.stop();
 			}

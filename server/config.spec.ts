@@ -26,4 +26,10 @@ describe('loadConfig', () => {
 		expect(loadConfig({ TANDEM_TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
 		expect(() => loadConfig({ TANDEM_TRUST_PROXY: 'yes please' })).toThrowError(/TANDEM_TRUST_PROXY/);
 	});
+
+	it('runs retention every 6 hours unless told otherwise, and names a bad TANDEM_RETENTION_HOURS', () => {
+		expect(loadConfig({}).retentionHours).toBe(6);
+		expect(loadConfig({ TANDEM_RETENTION_HOURS: '0' }).retentionHours).toBe(0);
+		expect(() => loadConfig({ TANDEM_RETENTION_HOURS: 'daily' })).toThrowError(/TANDEM_RETENTION_HOURS/);
+	});
 });

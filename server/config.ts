@@ -26,6 +26,10 @@ const envSchema = v.object({
 		)
 	),
 	TANDEM_APP_DIR: v.optional(v.string(), './build'),
+	TANDEM_RETENTION_HOURS: v.optional(
+		v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'TANDEM_RETENTION_HOURS must be a whole number of hours (0 turns the timer off)'), v.transform(Number)),
+		'6'
+	),
 	TANDEM_TRUST_PROXY: v.optional(
 		v.pipe(
 			v.string(),
@@ -52,6 +56,8 @@ export interface Config {
 	 * public form limits would count the whole world as one address.
 	 */
 	trustProxy: string | false;
+	/** How often this process runs retention; 0: never by timer (an administrator can still run it). */
+	retentionHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -74,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
 		couchUrl: e.COUCHDB_URL,
 		appDir: resolve(e.TANDEM_APP_DIR),
 		demo: argv.includes('--demo') || env.TANDEM_DEMO === '1',
-		trustProxy: e.TANDEM_TRUST_PROXY ?? false
+		trustProxy: e.TANDEM_TRUST_PROXY ?? false,
+		retentionHours: e.TANDEM_RETENTION_HOURS
 	};
 }

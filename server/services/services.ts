@@ -10,6 +10,7 @@ import { feedbackLinks, type FeedbackLinks } from './feedback-links.js';
 import { publicRateLimit, type PublicRateLimit } from './public-rate-limit.js';
 import { referralStore, type ReferralStore } from './referral-store.js';
 import { reportService, type ReportService } from './report-service.js';
+import { retentionStore, type RetentionStore } from './retention-store.js';
 import { refreshSessions, type RefreshSessions } from './refresh-sessions.js';
 import { secondFactorStore, type SecondFactorStore } from './second-factor-store.js';
 import { signInThrottle, type SignInThrottle } from './sign-in-throttle.js';
@@ -32,6 +33,7 @@ export interface Services {
 	allocation: AllocationStore;
 	caseReferences: CaseReferences;
 	reports: ReportService;
+	retention: RetentionStore;
 	sessionSecret: Buffer;
 }
 
@@ -54,6 +56,7 @@ export async function createServices(couch: Couch, version: string): Promise<Ser
 		allocation: allocationStore(couch),
 		caseReferences: caseReferences(couch),
 		reports: reportService(couch),
+		retention: retentionStore(couch),
 		sessionSecret: await accounts.sessionSecret()
 	};
 }

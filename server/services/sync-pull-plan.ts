@@ -6,6 +6,7 @@ import type { Actor } from '../auth/authenticate.js';
 import type { Db } from '../store/documents.js';
 import type { Services } from './services.js';
 import { readCheckpoint, versionHash } from './sync-checkpoint.js';
+import { retiredCaseId } from './record-removal.js';
 import { fetchDocs, isConflictsDoc } from './sync-documents.js';
 
 /** Key-range reads in flight at once for one pull: enough to hide latency, not enough to crowd the store. */
@@ -56,7 +57,14 @@ async function sortCases(services: Services, actor: Actor, request: PullRequest)
 		if (reason === undefined) kept.push(caseId);
 		else if (held.has(caseId)) purges.push({ caseId, reason });
 	}
-	return { kept, purges, held };
+	return { kept, purges: await retiredReasons(services.couch.dbs.records, purges, caseDocs), held };
+}
+
+/** A held case that retention removed whole is purged "retention"; only cases that are gone are looked up. */
+async function retiredReasons(db: Db, purges: PullResponse['purges'], caseDocs: Map<string, unknown>): Promise<PullResponse['purges']> {
+	const gone = purges.filter((p) => !caseDocs.has(caseDocId(p.caseId))).map((p) => retiredCaseId(p.caseId));
+	const retired = await fetchDocs<{ caseId: string }>(db, gone);
+	return purges.map((p) => (retired.has(retiredCaseId(p.caseId)) ? { caseId: p.caseId, reason: 'retention' as const } : p));
 }
 
 function source(caseId: string | undefined, checkpoint: string | undefined, versions: Version[]): Source {

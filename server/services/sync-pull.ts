@@ -56,14 +56,20 @@ async function fetchPicked(db: Db, picked: Picked[]): Promise<Map<string, Doc>> 
 /** Turns fetched versions into a page: records, each touched case's new checkpoint, progress, audit. */
 async function pageOf(services: Services, actor: Actor, plan: PullPlan, picked: Picked[], docs: Map<string, Doc>, remaining: number, now: Date): Promise<PullResponse> {
 	const records: PulledRecord[] = [];
+	const deletions: PullResponse['deletions'] = [];
 	const touched = new Set<Source>();
 	for (const { source, version } of picked) {
 		const doc = docs.get(version.id);
 		if (!doc) continue; // removed since it was listed
 		const { _id, _rev, ...record } = doc;
+		source.sent.push(_rev === version.rev ? version : { id: _id, rev: _rev, hash: versionHash(_id, _rev) });
+		if (source.caseId && record.type === 'tombstone') {
+			// A record removed from the case: sent once, as a deletion; the checkpoint then names the tombstone.
+			deletions.push({ docId: String(record.docId), caseId: source.caseId, rev: String(record.deletedRev) });
+			continue;
+		}
 		const conflicts = (docs.get(conflictsIdOf(version.id, source.caseId)) as unknown as ConflictsDoc | undefined)?.entries ?? [];
 		records.push({ docId: _id, ...(source.caseId ? { caseId: source.caseId } : {}), rev: _rev, record, conflicts });
-		source.sent.push(_rev === version.rev ? version : { id: _id, rev: _rev, hash: versionHash(_id, _rev) });
 		touched.add(source);
 	}
 	const checkpoints: PullResponse['checkpoints'] = { cases: {} };
@@ -84,7 +90,7 @@ async function pageOf(services: Services, actor: Actor, plan: PullPlan, picked: 
 	// Records leaving the server for a device are a read of the case: one line per case per page.
 	const audit: AuditEntry[] = [...touched].flatMap((source) => (source.caseId ? [auditEntry(actor, source.caseId, 'read', now)] : []));
 	await services.audit.append(audit);
-	return { records, deletions: [], purges: plan.purges, checkpoints, done: remaining <= 0, progress: { done, total }, serverTime: now.toISOString() };
+	return { records, deletions, purges: plan.purges, checkpoints, done: remaining <= 0, progress: { done, total }, serverTime: now.toISOString() };
 }
 
 /**

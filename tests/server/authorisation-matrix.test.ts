@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseChildDocId } from '../../src/lib/domain/ids.js';
+import { exampleRecords } from '../../src/lib/domain/record-fixtures.js';
+import { DEFAULT_RETENTION_POLICY } from '../../src/lib/domain/retention-policy.js';
 import { apiRoutes } from '../../server/http/define-route.js';
 import { addCase, addUser, signIn, startInProcess, type InProcess } from './in-process.js';
 import { professionalReferral, selfReferral } from './public-form-fixtures.js';
@@ -34,6 +37,8 @@ beforeAll(async () => {
 	ids.administrator = await addUser(s, 'admin', ['administrator']);
 	await addCase(s, CASES.own, 'RJ-2026-0001', ids.coordinator, [ids.facilitator]);
 	await addCase(s, CASES.other, 'RJ-2026-0002', ids.coordinator, [ids.otherFacilitator]);
+	for (const caseId of [CASES.own, CASES.other])
+		await s.cases.insertRecord(caseChildDocId(caseId, 'participant', 'participant-matrix-01'), { ...exampleRecords.participant(), caseId, id: 'participant-matrix-01' });
 	await s.devices.register('spare-device-0001', 'Spare tablet', ids.spare, new Date());
 	for (let i = 0; i < ACTORS.length; i++) feedbackTokens.push((await s.feedbackLinks.create(CASES.own, undefined, ids.coordinator, new Date())).token);
 	openFeedbackToken = (await s.feedbackLinks.create(CASES.own, undefined, ids.coordinator, new Date())).token;
@@ -176,6 +181,24 @@ const ROUTES: Record<string, Row> = {
 	'remove a conflict of interest': { method: 'DELETE', path: (t) => `${caseRoute('/conflicts-of-interest/')(t)}${ids.spare}`, expect: OVERSEE(200) },
 	'see the caseload limit': { method: 'GET', path: flat('/api/settings/caseload'), expect: COORDINATOR_ONLY(200) },
 	'set the caseload limit': { method: 'PUT', path: flat('/api/settings/caseload'), body: () => ({ caseloadLimit: 10 }), expect: ADMIN_ONLY(200) },
+	'see the retention settings': { method: 'GET', path: flat('/api/settings/retention'), expect: OFFICE(200) },
+	'set the retention settings': { method: 'PUT', path: flat('/api/settings/retention'), body: () => ({ policy: DEFAULT_RETENTION_POLICY }), expect: ADMIN_ONLY(200) },
+	'see what retention would remove': { method: 'GET', path: flat('/api/retention/preview'), expect: ADMIN_ONLY(200) },
+	'run retention': { method: 'POST', path: flat('/api/retention/run'), expect: ADMIN_ONLY(200) },
+	"read a participant's details": { method: 'GET', path: caseRoute('/participants/participant-matrix-01'), expect: OVERSEE(200) },
+	"correct a participant's details": {
+		method: 'PUT',
+		path: caseRoute('/participants/participant-matrix-01/rectification'),
+		body: () => ({ changes: { language: `Welsh ${unique()}` }, reason: 'They told us' }),
+		expect: OVERSEE(200)
+	},
+	// The wrong reference: the access decision is what is checked here, and nothing is erased.
+	'erase a participant': {
+		method: 'POST',
+		path: caseRoute('/participants/participant-matrix-01/erasure'),
+		body: () => ({ reason: 'They asked', confirmReference: 'RJ-2026-9999' }),
+		expect: OVERSEE(400)
+	},
 	'read the reports': { method: 'GET', path: flat('/api/reports'), expect: OFFICE(200) },
 	'export the reports as CSV': { method: 'GET', path: flat('/api/reports.csv'), expect: OFFICE(200) }
 };
@@ -205,7 +228,7 @@ const rows = Object.entries(ROUTES).flatMap(([name, row]) =>
 describe('the authorisation matrix', () => {
 	it('covers every API route the server has', () => {
 		const covered = Object.values(ROUTES).map((row) => `${row.method} ${row.path('own')}`);
-		const known = apiRoutes(env.app).map((route) => route.replace(':caseId', CASES.own).replace(':userId', ids.spare!).replace(':deviceId', 'spare-device-0001'));
+		const known = apiRoutes(env.app).map((route) => route.replace(':caseId', CASES.own).replace(':userId', ids.spare!).replace(':deviceId', 'spare-device-0001').replace(':participantId', 'participant-matrix-01'));
 		expect([...covered, 'POST /api/session', 'DELETE /api/session'].sort()).toEqual([...known].sort());
 	});
 

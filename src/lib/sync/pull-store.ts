@@ -3,6 +3,7 @@ import { openFor } from '../db/sealing.js';
 import type { CheckpointRow, StoredRecord, SyncedRow, UserDb } from '../db/user-db.js';
 import { parseRecord } from '../domain/records.js';
 import type { PullResponse } from '../protocol/sync-pull.js';
+import { dropRemoved } from './removed-records.js';
 import { isOlderRevision } from './revisions.js';
 import { copyContext, sealCopy, type ServerCopy } from './server-copy.js';
 
@@ -55,16 +56,13 @@ export function pullStore(db: UserDb) {
 	 */
 	async function commitPage({ page, ids, valid, checkpoints }: PreparedPage): Promise<PageStored> {
 		let stored = 0;
-		await db.transaction('rw', [db.records, db.synced, db.outbox, db.checkpoints], async () => {
+		await db.transaction('rw', [db.records, db.synced, db.outbox, db.checkpoints, db.rejections, db.drafts], async () => {
 			// Read inside the transaction, so an edit saved meanwhile is never overwritten.
-			const touched = [...ids, ...page.deletions.map((d) => d.docId)];
-			const waiting = new Set(touched.length === 0 ? [] : ((await db.outbox.where('docId').anyOf(touched).keys()) as string[]));
+			const waiting = new Set(ids.length === 0 ? [] : ((await db.outbox.where('docId').anyOf(ids).keys()) as string[]));
 			const rows = valid.filter((row) => !waiting.has(row.docId));
 			await db.records.bulkPut(rows.map((row) => row.record));
 			await db.synced.bulkPut(rows.map((row) => row.copy));
-			const gone = page.deletions.map((d) => d.docId).filter((docId) => !waiting.has(docId));
-			await db.records.bulkDelete(gone);
-			await db.synced.bulkDelete(gone);
+			await dropRemoved(db, page.deletions);
 			await db.checkpoints.bulkPut(checkpoints);
 			stored = rows.length;
 		});
