@@ -17,6 +17,7 @@ import { referralRoutes } from './routes/referral-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { secondFactorRoutes } from './routes/second-factor-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { subjectAccessRoutes } from './routes/subject-access-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import type { Services } from './services/services.js';
@@ -57,6 +58,7 @@ export async function buildApp({ services, appDir, logger = false, trustProxy = 
 	allocationRoutes(app, services);
 	reportRoutes(app, services);
 	syncRoutes(app, services);
+	subjectAccessRoutes(app, services);
 	await registerAppShell(app, appDir);
 	return app;
 }
