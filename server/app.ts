@@ -18,6 +18,7 @@ import { reportRoutes } from './routes/report-routes.js';
 import { retentionRoutes } from './routes/retention-routes.js';
 import { secondFactorRoutes } from './routes/second-factor-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { subjectAccessRoutes } from './routes/subject-access-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import type { Services } from './services/services.js';
@@ -59,6 +60,7 @@ export async function buildApp({ services, appDir, logger = false, trustProxy = 
 	reportRoutes(app, services);
 	retentionRoutes(app, services);
 	syncRoutes(app, services);
+	subjectAccessRoutes(app, services);
 	await registerAppShell(app, appDir);
 	return app;
 }

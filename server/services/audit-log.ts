@@ -57,6 +57,7 @@ export function auditLog(couch: Couch) {
 				if (doc.deviceTime) entry.deviceTime = doc.deviceTime;
 				if (doc.fields) entry.fields = doc.fields;
 				if (doc.resolved) entry.resolved = doc.resolved;
+				if (doc.exported) entry.exported = doc.exported;
 				return entry;
 			});
 		}
@@ -71,7 +72,7 @@ export function auditEntry(
 	caseId: string,
 	action: AuditEntry['action'],
 	now: Date,
-	extra: { recordId?: string; deviceTime?: string; source?: AuditEntry['source']; fields?: string[]; resolved?: string[][] } = {}
+	extra: { recordId?: string; deviceTime?: string; source?: AuditEntry['source']; fields?: string[]; resolved?: string[][]; exported?: AuditEntry['exported'] } = {}
 ): AuditEntry {
 	return {
 		caseId,
@@ -83,6 +84,7 @@ export function auditEntry(
 		serverTime: now.toISOString(),
 		source: extra.source ?? 'online',
 		...(extra.fields ? { fields: extra.fields } : {}),
-		...(extra.resolved ? { resolved: extra.resolved } : {})
+		...(extra.resolved ? { resolved: extra.resolved } : {}),
+		...(extra.exported ? { exported: extra.exported } : {})
 	};
 }

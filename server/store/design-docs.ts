@@ -1,6 +1,7 @@
 import type Nano from 'nano';
 import { statusOf } from './couch.js';
 import { REPORT_VIEWS } from './report-views.js';
+import { SUBJECT_ACCESS_VIEWS } from './subject-access-views.js';
 
 interface DesignDoc {
 	_id: string;
@@ -37,7 +38,9 @@ export const RECORDS_DESIGN: DesignDoc = {
 			map: "function (doc) { if (doc.type === 'referral' && doc.matchKeys) { doc.matchKeys.forEach(function (key) { emit(key, null); }); } }"
 		},
 		// The office's reports: counts summed by the store, never the cases themselves.
-		...REPORT_VIEWS
+		...REPORT_VIEWS,
+		// Finding a person for a subject access request.
+		...SUBJECT_ACCESS_VIEWS
 	}
 };
 

@@ -200,7 +200,11 @@ const ROUTES: Record<string, Row> = {
 		expect: OVERSEE(400)
 	},
 	'read the reports': { method: 'GET', path: flat('/api/reports'), expect: OFFICE(200) },
-	'export the reports as CSV': { method: 'GET', path: flat('/api/reports.csv'), expect: OFFICE(200) }
+	'export the reports as CSV': { method: 'GET', path: flat('/api/reports.csv'), expect: OFFICE(200) },
+	'search people for a subject access request': { method: 'GET', path: flat('/api/subject-access/people'), fresh: () => '/api/subject-access/people?q=person', expect: COORDINATOR_ONLY(200) },
+	// No one is on the matrix's cases: a coordinator's well-formed request reaches the check that the person is on the case.
+	'review a subject access request': { method: 'POST', path: flat('/api/subject-access/review'), body: () => ({ participants: [{ caseId: CASES.own, participantId: 'nobody-here-0001' }] }), expect: COORDINATOR_ONLY(400) },
+	'export a subject access request': { method: 'POST', path: flat('/api/subject-access/exports'), body: () => ({ participants: [{ caseId: CASES.own, participantId: 'nobody-here-0001' }], exclude: [] }), expect: COORDINATOR_ONLY(400) }
 };
 
 const GENERIC_BODIES: Record<number, object> = {

@@ -19,6 +19,8 @@ export interface AuditEntry {
 	fields?: string[];
 	/** Conflicts a person decided with this change: each the path of the field they chose a value for. */
 	resolved?: string[][];
+	/** A subject access export: how many records it released, hid names in, and left out. Never names. */
+	exported?: { items: number; redacted: number; excluded: number };
 }
 
 export interface AuditLogResponse {
