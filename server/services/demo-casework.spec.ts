@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { caseFactsFrom } from '../../src/lib/casework/case-facts-from-records.js';
 import { nextStep, overdueRiskReviews } from '../../src/lib/domain/next-step.js';
+import { deviceAuthorisationOn } from '../../src/lib/domain/establishment.js';
+import { packsNeedingReminder } from '../../src/lib/domain/paper-pack.js';
+import { DEFAULT_PAPER_SETTINGS } from '../../src/lib/domain/paper-settings.js';
 import { DEFAULT_SERVICE_POLICY } from '../../src/lib/domain/service-policy.js';
 import { demoCasework } from './demo-casework.js';
 
@@ -30,5 +33,15 @@ describe('the demo casework', () => {
 		expect(overdueRiskReviews(facts, DEFAULT_SERVICE_POLICY, NOW.toISOString()).map((r) => r.message)).toEqual([
 			'The person responsible’s risk assessment is 40 days old (review every 28 days)'
 		]);
+	});
+});
+
+describe('the demo establishments and paper', () => {
+	it('has one establishment whose tablet authorisation has lapsed, and one paper pack out past the default week', () => {
+		const day = NOW.toISOString().slice(0, 10);
+		const states = records.flatMap((r) => (r.type === 'establishment' ? [[r.name, deviceAuthorisationOn(r, day).state]] : []));
+		expect(states).toEqual([['HMP Northgate (fictional)', 'allowed'], ['HMP Eastfield (fictional)', 'expired']]);
+		const packs = records.flatMap((r) => (r.type === 'paper-pack' ? [r] : []));
+		expect(packsNeedingReminder(packs, DEFAULT_PAPER_SETTINGS, NOW.toISOString()).map((p) => p.caseId)).toEqual(['demo-case-0003']);
 	});
 });

@@ -24,10 +24,12 @@ export function demoCasework(people: DemoPeople, now: Date): DomainRecord[] {
 	const by = { createdBy: people.coordinatorId };
 	const stamp = (daysAgo: number) => ({ createdAt: at(daysAgo), updatedAt: at(daysAgo), ...by });
 	const inAYear = new Date(now.getTime() + 365 * DAY).toISOString().slice(0, 10);
-	const establishment = (id: string, name: string, securityCategory: 'B' | 'C', authorised: boolean) => ({
+	// Eastfield's authorisation ran out a fortnight ago: the visit screen offers a paper pack there.
+	const lapsed = new Date(now.getTime() - 14 * DAY).toISOString().slice(0, 10);
+	const establishment = (id: string, name: string, securityCategory: 'B' | 'C', until: string) => ({
 		type: 'establishment', v: 1, id, ...stamp(30), name, securityCategory,
 		visitRules: 'Book legal visits through the offender manager. Arrive 30 minutes early with photo ID.',
-		devicesAuthorised: authorised, ...(authorised ? { devicesAuthorisedUntil: inAYear } : {})
+		devicesAuthorised: true, devicesAuthorisedUntil: until
 	});
 	const person = (caseId: string, id: string, role: string, name: string, preferredName: string, where: Setting, extra: object = {}) => ({
 		type: 'participant', v: 1, id, caseId, ...stamp(10), role, name, preferredName, language: 'English', interpreterNeeded: false,
@@ -49,8 +51,8 @@ export function demoCasework(people: DemoPeople, now: Date): DomainRecord[] {
 	const custody = (prisonNumber: string, establishmentId = NORTHGATE): Setting => ({ setting: 'custody', prisonNumber, establishmentId });
 	const community: Setting = { setting: 'community' };
 	const raw = [
-		establishment(NORTHGATE, 'HMP Northgate (fictional)', 'B', true),
-		establishment(EASTFIELD, 'HMP Eastfield (fictional)', 'C', false),
+		establishment(NORTHGATE, 'HMP Northgate (fictional)', 'B', inAYear),
+		establishment(EASTFIELD, 'HMP Eastfield (fictional)', 'C', lapsed),
 		person('demo-case-0001', 'demo-pr-0001', 'person-responsible', 'Robin Fictional', 'Robin', custody('A0001AA')),
 		person('demo-case-0001', 'demo-case-0001-hp', 'harmed-person', 'Avery Fictional', 'Avery', community),
 		person('demo-case-0002', 'demo-hp-0002', 'harmed-person', 'Jordan Example', 'Jo', community),
@@ -71,6 +73,9 @@ export function demoCasework(people: DemoPeople, now: Date): DomainRecord[] {
 		assessment('demo-case-0003', 'demo-assessment-0003-hp', 'demo-hp-0003', 12),
 		// Older than the 28 days the default policy allows: the Today list flags its review as overdue.
 		assessment('demo-case-0003', 'demo-assessment-0003-pr', 'demo-pr-0003', 40),
+		// Printed ten days ago and not yet destroyed or filed: past the default week, so a reminder shows.
+		{ type: 'paper-pack', v: 1, id: 'demo-paper-pack-0003', caseId: 'demo-case-0003', ...stamp(10), createdBy: people.facilitatorId, printedAt: at(10),
+			printedBy: people.facilitatorId, printedByName: 'Demo Facilitator One (fictional)', templateId: 'default-risk-checklist', templateVersion: 1, status: 'printed' },
 		person('demo-case-0004', 'demo-hp-0004', 'harmed-person', 'Taylor Sample', 'Taylor', community),
 		person('demo-case-0004', 'demo-pr-0004', 'person-responsible', 'Jamie Notreal', 'Jamie', custody('A0004AA')),
 		consent('demo-case-0004', 'demo-consent-0004-hp', 'demo-hp-0004', 30),

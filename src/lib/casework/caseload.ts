@@ -17,7 +17,7 @@ export function watchCaseload(db: UserDb, now: () => string = () => new Date().t
 	const cases = caseRepository(db);
 	return liveQuery(async () => {
 		const summaries = await cases.readAll();
-		const records = await readRecordsOfTypes(db, ['case', 'participant', 'consent', 'risk-assessment']);
+		const records = await readRecordsOfTypes(db, ['case', 'participant', 'consent', 'risk-assessment', 'paper-pack']);
 		const markers = await readCaseMarkers(db);
 		return { rows: todayRows(summaries, records, markers, DEFAULT_SERVICE_POLICY, now()), names: searchableNames(records) };
 	});

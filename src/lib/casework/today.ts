@@ -2,10 +2,12 @@ import { CASE_STAGE_LABELS, type CaseStage } from '../domain/case-stage.js';
 import { nextStep, overdueRiskReviews } from '../domain/next-step.js';
 import { displayName, PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../domain/participant.js';
 import type { DomainRecord } from '../domain/records.js';
+import { DEFAULT_PAPER_SETTINGS, type PaperSettings } from '../domain/paper-settings.js';
 import type { ServicePolicy } from '../domain/service-policy.js';
 import type { CaseSummary } from '../protocol/cases.js';
 import type { CaseMarkers } from '../sync/case-markers.js';
 import { caseFactsFrom } from './case-facts-from-records.js';
+import { paperReminders } from './paper-pack-view.js';
 
 export interface TodayRow {
 	id: string;
@@ -16,6 +18,8 @@ export interface TodayRow {
 	nextStep: string;
 	/** One line per stale risk assessment. */
 	overdueReviews: string[];
+	/** One line per printed paper pack not yet destroyed or filed past the service's allowance. */
+	paperReminders: string[];
 	people: { name: string; role: ParticipantRole; roleLabel: string }[];
 	unsynced: number;
 	needsDecision: number;
@@ -30,7 +34,8 @@ export function todayRows(
 	records: readonly DomainRecord[],
 	markers: ReadonlyMap<string, CaseMarkers>,
 	policy: ServicePolicy,
-	now: string
+	now: string,
+	paper: PaperSettings = DEFAULT_PAPER_SETTINGS
 ): TodayRow[] {
 	return summaries
 		.map((summary) => {
@@ -43,6 +48,7 @@ export function todayRows(
 				stageLabel: CASE_STAGE_LABELS[stage],
 				nextStep: facts ? nextStep(facts, policy, now).summary : NOT_LOADED,
 				overdueReviews: facts ? overdueRiskReviews(facts, policy, now).map((r) => r.message) : [],
+				paperReminders: paperReminders(records.filter((r) => r.type === 'paper-pack' && r.caseId === summary.id), paper, now),
 				people: (facts?.participants ?? []).map((p) => ({ name: displayName(p), role: p.role, roleLabel: PARTICIPANT_ROLE_LABELS[p.role] })),
 				unsynced: markers.get(summary.id)?.unsynced ?? 0,
 				needsDecision: markers.get(summary.id)?.needsDecision ?? 0,

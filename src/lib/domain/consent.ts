@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { fromPaperSchema } from './paper-pack.js';
 import { caseDocumentFields, isoDateTime, optionalText, recordId, requiredText } from './fields.js';
 import { validate, type Validated } from './validation.js';
 
@@ -25,7 +26,9 @@ const entries = {
 	/** When the person said so; createdAt is when it was written down, perhaps later. */
 	decidedAt: isoDateTime,
 	/** Never required: withdrawal needs no reason. */
-	note: v.optional(optionalText(2_000))
+	note: v.optional(optionalText(2_000)),
+	/** Present when the decision was typed up from a signed paper form. */
+	fromPaper: v.optional(fromPaperSchema)
 };
 
 type ConsentShape = v.InferOutput<v.StrictObjectSchema<typeof entries, undefined>>;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { fromPaperSchema } from './paper-pack.js';
 import { caseDocumentFields, isoDateTime, optionalText, recordId } from './fields.js';
 import { validate, type Validated } from './validation.js';
 
@@ -19,7 +20,9 @@ export const contactSchema = v.pipe(
 		place: optionalText(300),
 		occurredAt: isoDateTime,
 		outcome: v.picklist(CONTACT_OUTCOMES, 'Choose how the contact went'),
-		summary: optionalText(5_000)
+		summary: optionalText(5_000),
+		/** Present when the contact was typed up from a paper pack. */
+		fromPaper: v.optional(fromPaperSchema)
 	}),
 	v.forward(
 		v.check((c) => c.participantIds.length + c.professionalIds.length > 0, 'Choose who the contact was with'),

@@ -37,3 +37,12 @@ export function devicesAllowedOn(establishment: EstablishmentRecord, day: string
 	const until = establishment.devicesAuthorisedUntil;
 	return establishment.devicesAuthorised && until !== undefined && day <= until;
 }
+
+export type DeviceAuthorisation = { state: 'allowed'; until: string } | { state: 'expired'; until: string } | { state: 'missing' };
+
+/** Why a tablet may or may not go in on the given day: allowed, expired (with the last day) or never recorded. */
+export function deviceAuthorisationOn(establishment: EstablishmentRecord, day: string): DeviceAuthorisation {
+	const until = establishment.devicesAuthorisedUntil;
+	if (!establishment.devicesAuthorised || until === undefined) return { state: 'missing' };
+	return devicesAllowedOn(establishment, day) ? { state: 'allowed', until } : { state: 'expired', until };
+}

@@ -52,7 +52,7 @@ export const MERGE_HINTS: Record<RecordType, MergeHint> = {
 		document: 'mergeable',
 		fields: {
 			...inCase, kind: 'field', participantIds: 'union', professionalIds: 'union', establishmentId: 'field', place: 'field', occurredAt: 'field',
-			outcome: 'field', summary: 'field'
+			outcome: 'field', summary: 'field', fromPaper: 'immutable'
 		}
 	},
 	'case-note': {
@@ -61,7 +61,7 @@ export const MERGE_HINTS: Record<RecordType, MergeHint> = {
 	},
 	consent: {
 		document: 'append-only',
-		fields: { ...inCase, ...allImmutable(['participantId', 'purpose', 'agencies', 'decision', 'decidedAt', 'note', 'v', 'updatedAt']) }
+		fields: { ...inCase, ...allImmutable(['participantId', 'purpose', 'agencies', 'decision', 'decidedAt', 'note', 'fromPaper', 'v', 'updatedAt']) }
 	},
 	'checklist-template': {
 		document: 'append-only',
@@ -72,7 +72,7 @@ export const MERGE_HINTS: Record<RecordType, MergeHint> = {
 		frozenWhen: { field: 'status', values: ['completed'] },
 		fields: {
 			...inCase, participantId: 'immutable', templateId: 'immutable', templateVersion: 'immutable', stage: 'immutable',
-			status: 'field', answers: 'by-key', decision: 'field', completedAt: 'field'
+			status: 'field', answers: 'by-key', decision: 'field', completedAt: 'field', fromPaper: 'immutable'
 		}
 	},
 	'assessment-review': {
@@ -107,6 +107,12 @@ export const MERGE_HINTS: Record<RecordType, MergeHint> = {
 			...inCase,
 			...allImmutable(['anonymous', 'participantId', 'role', 'satisfaction', 'wouldRecommend', 'comments', 'receivedAt', 'v', 'updatedAt'])
 		}
+	},
+	'paper-pack': {
+		document: 'mergeable',
+		// Destroyed or filed is final: the paper is gone, so the record of it cannot be reopened.
+		frozenWhen: { field: 'status', values: ['destroyed', 'filed'] },
+		fields: { ...inCase, ...allImmutable(['printedAt', 'printedBy', 'printedByName', 'templateId', 'templateVersion']), status: 'field', closedAt: 'field', closedBy: 'field' }
 	}
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { devicesAllowedOn, parseEstablishment } from './establishment.js';
+import { deviceAuthorisationOn, devicesAllowedOn, parseEstablishment } from './establishment.js';
 import { displayName } from './participant.js';
 import { exampleRecords, exampleWith, type ExampleType, type LooseRecord } from './record-fixtures.js';
 import { parseRecord } from './records.js';
@@ -56,5 +56,25 @@ describe('people and places', () => {
 		expect(devicesAllowedOn(parsed.value, '2027-03-31')).toBe(true);
 		expect(devicesAllowedOn(parsed.value, '2027-04-01')).toBe(false);
 		expect(devicesAllowedOn({ ...parsed.value, devicesAuthorised: false }, '2026-10-01')).toBe(false);
+	});
+});
+
+describe('device authorisation for a visit', () => {
+	const prison = () => {
+		const parsed = parseEstablishment(exampleRecords.establishment());
+		if (!parsed.ok) throw new Error('the example establishment is invalid');
+		return parsed.value;
+	};
+
+	it('says tablets are allowed up to and including the last authorised day', () => {
+		expect(deviceAuthorisationOn(prison(), '2027-03-31')).toEqual({ state: 'allowed', until: '2027-03-31' });
+	});
+
+	it('says the authorisation has expired the day after, with the day it ended', () => {
+		expect(deviceAuthorisationOn(prison(), '2027-04-01')).toEqual({ state: 'expired', until: '2027-03-31' });
+	});
+
+	it('says the authorisation is missing when the establishment never authorised tablets', () => {
+		expect(deviceAuthorisationOn({ ...prison(), devicesAuthorised: false }, '2026-10-01')).toEqual({ state: 'missing' });
 	});
 });

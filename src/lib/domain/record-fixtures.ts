@@ -66,6 +66,10 @@ export const exampleRecords = {
 	feedback: () => ({
 		type: 'feedback', v: 1, id: 'feedback-0001', ...inCase, anonymous: false, participantId: 'participant-hp-0001',
 		role: 'harmed-person', satisfaction: 5, wouldRecommend: true, comments: 'I felt listened to.', receivedAt: at
+	}),
+	'paper-pack': () => ({
+		type: 'paper-pack', v: 1, id: 'paper-pack-0001', ...inCase, printedAt: at, printedBy: 'user-facilitator-a', printedByName: 'Pat Facilitator',
+		templateId: 'default-risk-checklist', templateVersion: 1, status: 'printed'
 	})
 };
 

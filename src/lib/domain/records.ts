@@ -10,6 +10,7 @@ import { feedbackSchema } from './feedback.js';
 import { letterSchema } from './letter.js';
 import { meetingSchema } from './meeting.js';
 import { outcomeAgreementSchema } from './outcome-agreement.js';
+import { paperPackSchema } from './paper-pack.js';
 import { participantSchema } from './participant.js';
 import { professionalSchema } from './professional.js';
 import { riskAssessmentSchema } from './risk-assessment.js';
@@ -30,7 +31,8 @@ export const RECORD_SCHEMAS = {
 	letter: letterSchema,
 	meeting: meetingSchema,
 	'outcome-agreement': outcomeAgreementSchema,
-	feedback: feedbackSchema
+	feedback: feedbackSchema,
+	'paper-pack': paperPackSchema
 } as const;
 
 export type RecordType = keyof typeof RECORD_SCHEMAS;
@@ -43,7 +45,8 @@ export type RecordOf<K extends RecordType> = Extract<DomainRecord, { type: K }>;
 /** Schema versions this build reads; a newer one came from a newer app and must not be mangled. */
 export const SUPPORTED_VERSIONS: Record<RecordType, readonly number[]> = {
 	case: [1], participant: [1], professional: [1], establishment: [1], contact: [1], 'case-note': [1], consent: [1],
-	'checklist-template': [1], 'risk-assessment': [1], 'assessment-review': [1], letter: [1], meeting: [1], 'outcome-agreement': [1], feedback: [1]
+	'checklist-template': [1], 'risk-assessment': [1], 'assessment-review': [1], letter: [1], meeting: [1], 'outcome-agreement': [1], feedback: [1],
+	'paper-pack': [1]
 };
 
 /** Records kept outside any case's id range, shared by the whole service. */

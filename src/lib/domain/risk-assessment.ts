@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CASE_STAGES } from './case-stage.js';
 import { ANSWERS } from './checklist-template.js';
+import { fromPaperSchema } from './paper-pack.js';
 import { caseDocumentFields, isoDateTime, optionalText, recordId, requiredText, userId } from './fields.js';
 import { validate, type Validated } from './validation.js';
 
@@ -43,7 +44,9 @@ const entries = {
 	/** Keyed "section.question", as in the template. */
 	answers: v.record(v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'Use a question key like safety.physical-harm')), answerSchema),
 	decision: v.optional(decisionSchema),
-	completedAt: v.optional(isoDateTime)
+	completedAt: v.optional(isoDateTime),
+	/** Present when the answers were typed up from a paper pack. */
+	fromPaper: v.optional(fromPaperSchema)
 };
 
 type AssessmentShape = v.InferOutput<v.StrictObjectSchema<typeof entries, undefined>>;

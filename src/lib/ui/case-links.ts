@@ -2,7 +2,7 @@ import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
 
 /** The screens of a case, including those other parts of the app provide. */
-export type CaseScreen = 'contacts/new' | 'notes' | 'checklist' | 'consent' | 'letters' | 'meetings' | 'conflicts';
+export type CaseScreen = 'contacts/new' | 'notes' | 'checklist' | 'consent' | 'letters' | 'meetings' | 'conflicts' | 'paper-pack';
 
 /** A case screen's path. Built from the case's resolved path, so it works under any base path. */
 export function caseScreenHref(caseId: string, screen?: CaseScreen): ResolvedPathname {

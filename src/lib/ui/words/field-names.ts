@@ -15,7 +15,8 @@ export const RECORD_NAMES: Record<RecordType, string> = {
 	letter: 'letter',
 	meeting: 'meeting',
 	'outcome-agreement': 'outcome agreement',
-	feedback: 'feedback'
+	feedback: 'feedback',
+	'paper-pack': 'paper pack'
 };
 
 /** Human names of fields, shared where a field means the same on several records. */
