@@ -177,7 +177,19 @@ const ROUTES: Record<string, Row> = {
 	'see the caseload limit': { method: 'GET', path: flat('/api/settings/caseload'), expect: COORDINATOR_ONLY(200) },
 	'set the caseload limit': { method: 'PUT', path: flat('/api/settings/caseload'), body: () => ({ caseloadLimit: 10 }), expect: ADMIN_ONLY(200) },
 	'read the reports': { method: 'GET', path: flat('/api/reports'), expect: OFFICE(200) },
-	'export the reports as CSV': { method: 'GET', path: flat('/api/reports.csv'), expect: OFFICE(200) }
+	'export the reports as CSV': { method: 'GET', path: flat('/api/reports.csv'), expect: OFFICE(200) },
+	'see who is due supervision': { method: 'GET', path: flat('/api/practice'), expect: OFFICE(200) },
+	"read a facilitator's practice records": { method: 'GET', path: () => `/api/practice/${ids.spare}`, expect: OFFICE(200) },
+	'add to practice records': {
+		method: 'POST',
+		path: () => `/api/practice/${ids.spare}/entries`,
+		body: () => ({ kind: 'training', date: '2026-01-05', title: 'Refresher', hours: 3, provider: 'RJC' }),
+		expect: OFFICE(201)
+	},
+	'read the practice report': { method: 'GET', path: flat('/api/practice/report'), fresh: () => '/api/practice/report?from=2026-01-01&to=2026-03-31', expect: OFFICE(200) },
+	'export the practice report as CSV': { method: 'GET', path: flat('/api/practice/report.csv'), fresh: () => '/api/practice/report.csv?from=2026-01-01&to=2026-03-31', expect: OFFICE(200) },
+	'see the practice settings': { method: 'GET', path: flat('/api/settings/practice'), expect: OFFICE(200) },
+	'set the practice settings': { method: 'PUT', path: flat('/api/settings/practice'), body: () => ({ supervisionIntervalWeeks: 12, observationIntervalMonths: 12, accreditationWarningDays: 60 }), expect: ADMIN_ONLY(200) }
 };
 
 const GENERIC_BODIES: Record<number, object> = {
