@@ -12,6 +12,7 @@ import { deviceRoutes } from './routes/device-routes.js';
 import { feedbackRoutes } from './routes/feedback-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { oversightRoutes } from './routes/oversight-routes.js';
+import { practiceRoutes } from './routes/practice-routes.js';
 import { referralInboxRoutes } from './routes/referral-inbox-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
@@ -59,6 +60,7 @@ export async function buildApp({ services, appDir, logger = false, trustProxy = 
 	allocationRoutes(app, services);
 	reportRoutes(app, services);
 	retentionRoutes(app, services);
+	practiceRoutes(app, services);
 	syncRoutes(app, services);
 	subjectAccessRoutes(app, services);
 	await registerAppShell(app, appDir);

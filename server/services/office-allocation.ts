@@ -3,16 +3,20 @@ import { DEFAULT_SERVICE_POLICY } from '../../src/lib/domain/service-policy.js';
 import type { AllocationCase, AllocationListResponse, CaseAllocationResponse } from '../../src/lib/protocol/office.js';
 import { auditEntry } from './audit-log.js';
 import type { OpenCase } from './allocation-store.js';
+import { overduePractice } from './practice-service.js';
 import type { Services } from './services.js';
 
 const byName = (a: FacilitatorLoad, b: FacilitatorLoad) => a.displayName.localeCompare(b.displayName, 'en-GB');
 
-/** Facilitators who can take work now (not switched off), with their open caseloads. */
-export async function facilitatorLoads(services: Services): Promise<FacilitatorLoad[]> {
-	const [users, loads] = await Promise.all([services.accounts.list(), services.allocation.caseloads()]);
+/** Facilitators who can take work now (not switched off), with their open caseloads and any overdue supervision or observation. */
+export async function facilitatorLoads(services: Services, now = new Date()): Promise<FacilitatorLoad[]> {
+	const [users, loads, overdue] = await Promise.all([services.accounts.list(), services.allocation.caseloads(), overduePractice(services, now)]);
 	return users
 		.filter((user) => user.roles.includes('facilitator') && !user.disabledAt)
-		.map((user) => ({ id: user.id, displayName: user.displayName, caseload: loads.get(user.id) ?? 0 }))
+		.map((user) => {
+			const late = overdue.get(user.id) ?? [];
+			return { id: user.id, displayName: user.displayName, caseload: loads.get(user.id) ?? 0, ...(late.length > 0 ? { overduePractice: late } : {}) };
+		})
 		.sort(byName);
 }
 

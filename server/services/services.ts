@@ -7,6 +7,7 @@ import { caseReferences, type CaseReferences } from './case-references.js';
 import { caseStore, type CaseStore } from './case-store.js';
 import { deviceStore, type DeviceStore } from './device-store.js';
 import { feedbackLinks, type FeedbackLinks } from './feedback-links.js';
+import { practiceStore, type PracticeStore } from './practice-store.js';
 import { publicRateLimit, type PublicRateLimit } from './public-rate-limit.js';
 import { referralStore, type ReferralStore } from './referral-store.js';
 import { reportService, type ReportService } from './report-service.js';
@@ -34,6 +35,7 @@ export interface Services {
 	caseReferences: CaseReferences;
 	reports: ReportService;
 	retention: RetentionStore;
+	practice: PracticeStore;
 	sessionSecret: Buffer;
 }
 
@@ -57,6 +59,7 @@ export async function createServices(couch: Couch, version: string): Promise<Ser
 		caseReferences: caseReferences(couch),
 		reports: reportService(couch),
 		retention: retentionStore(couch),
+		practice: practiceStore(couch),
 		sessionSecret: await accounts.sessionSecret()
 	};
 }

@@ -205,6 +205,18 @@ const ROUTES: Record<string, Row> = {
 	// No one is on the matrix's cases: a coordinator's well-formed request reaches the check that the person is on the case.
 	'review a subject access request': { method: 'POST', path: flat('/api/subject-access/review'), body: () => ({ participants: [{ caseId: CASES.own, participantId: 'nobody-here-0001' }] }), expect: COORDINATOR_ONLY(400) },
 	'export a subject access request': { method: 'POST', path: flat('/api/subject-access/exports'), body: () => ({ participants: [{ caseId: CASES.own, participantId: 'nobody-here-0001' }], exclude: [] }), expect: COORDINATOR_ONLY(400) }
+	'see who is due supervision': { method: 'GET', path: flat('/api/practice'), expect: OFFICE(200) },
+	"read a facilitator's practice records": { method: 'GET', path: () => `/api/practice/${ids.spare}`, expect: OFFICE(200) },
+	'add to practice records': {
+		method: 'POST',
+		path: () => `/api/practice/${ids.spare}/entries`,
+		body: () => ({ kind: 'training', date: '2026-01-05', title: 'Refresher', hours: 3, provider: 'RJC' }),
+		expect: OFFICE(201)
+	},
+	'read the practice report': { method: 'GET', path: flat('/api/practice/report'), fresh: () => '/api/practice/report?from=2026-01-01&to=2026-03-31', expect: OFFICE(200) },
+	'export the practice report as CSV': { method: 'GET', path: flat('/api/practice/report.csv'), fresh: () => '/api/practice/report.csv?from=2026-01-01&to=2026-03-31', expect: OFFICE(200) },
+	'see the practice settings': { method: 'GET', path: flat('/api/settings/practice'), expect: OFFICE(200) },
+	'set the practice settings': { method: 'PUT', path: flat('/api/settings/practice'), body: () => ({ supervisionIntervalWeeks: 12, observationIntervalMonths: 12, accreditationWarningDays: 60 }), expect: ADMIN_ONLY(200) }
 };
 
 const GENERIC_BODIES: Record<number, object> = {

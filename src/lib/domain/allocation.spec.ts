@@ -37,3 +37,21 @@ describe('allocation warnings', () => {
 		expect(allocationWarnings({ ...base, current: ['bob'], caseloadLimit: 7 })).toEqual([{ code: 'over-caseload', userId: 'bob', message: 'Bob has 8 open cases, over the limit of 7.' }]);
 	});
 });
+
+describe('allocation warnings about practice', () => {
+	const overdueAnn: AllocationInput = {
+		...base,
+		current: ['bob'],
+		facilitators: [{ id: 'ann', displayName: 'Ann', caseload: 3, overduePractice: [{ what: 'supervision', dueOn: '2026-03-03' }, { what: 'observation', dueOn: '2026-01-31' }] }, base.facilitators[1]!]
+	};
+
+	it('warn, naming the due dates, when a chosen facilitator is overdue for supervision or observation', () => {
+		expect(allocationWarnings(overdueAnn)).toEqual([
+			{ code: 'practice-overdue', userId: 'ann', message: 'Ann is overdue for supervision (due 3 March 2026) and observation (due 31 January 2026).' }
+		]);
+	});
+
+	it('say nothing about an overdue facilitator who is not chosen', () => {
+		expect(allocationWarnings({ ...overdueAnn, chosen: ['bob'], facilitatorsPerCase: 1 })).toEqual([]);
+	});
+});

@@ -1,3 +1,5 @@
+import { formatDay } from './calendar-day.js';
+
 /**
  * What a coordinator should know before saving who works on a case. Warnings, not refusals:
  * a service short of staff may knowingly run a case with one facilitator for a while.
@@ -7,6 +9,8 @@ export interface FacilitatorLoad {
 	displayName: string;
 	/** Open cases they work on now, this case included if they are on it. */
 	caseload: number;
+	/** Supervision or observation overdue today, with the day each fell due (see practice-due.ts). */
+	overduePractice?: readonly { what: 'supervision' | 'observation'; dueOn: string }[];
 }
 
 export interface AllocationInput {
@@ -24,7 +28,8 @@ export interface AllocationInput {
 export type AllocationWarning =
 	| { code: 'too-few'; message: string }
 	| { code: 'conflict-of-interest'; userId: string; message: string }
-	| { code: 'over-caseload'; userId: string; message: string };
+	| { code: 'over-caseload'; userId: string; message: string }
+	| { code: 'practice-overdue'; userId: string; message: string };
 
 export function allocationWarnings(input: AllocationInput): AllocationWarning[] {
 	const warnings: AllocationWarning[] = [];
@@ -41,6 +46,11 @@ export function allocationWarnings(input: AllocationInput): AllocationWarning[] 
 		const load = (person?.caseload ?? 0) + (already ? 0 : 1);
 		if (load > input.caseloadLimit)
 			warnings.push({ code: 'over-caseload', userId: id, message: `${name} ${already ? 'has' : 'would have'} ${load} open cases, over the limit of ${input.caseloadLimit}.` });
+		const overdue = person?.overduePractice ?? [];
+		if (overdue.length > 0) {
+			const what = overdue.map((o) => `${o.what} (due ${formatDay(o.dueOn)})`).join(' and ');
+			warnings.push({ code: 'practice-overdue', userId: id, message: `${name} is overdue for ${what}.` });
+		}
 	}
 	return warnings;
 }
