@@ -204,7 +204,7 @@ const ROUTES: Record<string, Row> = {
 	'search people for a subject access request': { method: 'GET', path: flat('/api/subject-access/people'), fresh: () => '/api/subject-access/people?q=person', expect: COORDINATOR_ONLY(200) },
 	// No one is on the matrix's cases: a coordinator's well-formed request reaches the check that the person is on the case.
 	'review a subject access request': { method: 'POST', path: flat('/api/subject-access/review'), body: () => ({ participants: [{ caseId: CASES.own, participantId: 'nobody-here-0001' }] }), expect: COORDINATOR_ONLY(400) },
-	'export a subject access request': { method: 'POST', path: flat('/api/subject-access/exports'), body: () => ({ participants: [{ caseId: CASES.own, participantId: 'nobody-here-0001' }], exclude: [] }), expect: COORDINATOR_ONLY(400) }
+	'export a subject access request': { method: 'POST', path: flat('/api/subject-access/exports'), body: () => ({ participants: [{ caseId: CASES.own, participantId: 'nobody-here-0001' }], exclude: [] }), expect: COORDINATOR_ONLY(400) },
 	'see who is due supervision': { method: 'GET', path: flat('/api/practice'), expect: OFFICE(200) },
 	"read a facilitator's practice records": { method: 'GET', path: () => `/api/practice/${ids.spare}`, expect: OFFICE(200) },
 	'add to practice records': {
