@@ -7,11 +7,15 @@ import { caseReferences, type CaseReferences } from './case-references.js';
 import { caseStore, type CaseStore } from './case-store.js';
 import { deviceStore, type DeviceStore } from './device-store.js';
 import { feedbackLinks, type FeedbackLinks } from './feedback-links.js';
+import { invitations, type Invitations } from './invitations.js';
+import { policyStore, type PolicyStore } from './policy-store.js';
 import { publicRateLimit, type PublicRateLimit } from './public-rate-limit.js';
 import { referralStore, type ReferralStore } from './referral-store.js';
 import { reportService, type ReportService } from './report-service.js';
 import { refreshSessions, type RefreshSessions } from './refresh-sessions.js';
 import { secondFactorStore, type SecondFactorStore } from './second-factor-store.js';
+import { serviceAudit, type ServiceAudit } from './service-audit.js';
+import { serviceRecords, type ServiceRecords } from './service-records.js';
 import { signInThrottle, type SignInThrottle } from './sign-in-throttle.js';
 
 /** What routes may use. Everything here is shared through the store, so processes stay stateless. */
@@ -32,11 +36,16 @@ export interface Services {
 	allocation: AllocationStore;
 	caseReferences: CaseReferences;
 	reports: ReportService;
+	invitations: Invitations;
+	policy: PolicyStore;
+	serviceRecords: ServiceRecords;
+	serviceAudit: ServiceAudit;
 	sessionSecret: Buffer;
 }
 
 export async function createServices(couch: Couch, version: string): Promise<Services> {
 	const accounts = accountStore(couch);
+	const allocation = allocationStore(couch);
 	return {
 		version,
 		couch,
@@ -51,9 +60,13 @@ export async function createServices(couch: Couch, version: string): Promise<Ser
 		referrals: referralStore(couch),
 		feedbackLinks: feedbackLinks(couch),
 		publicLimit: publicRateLimit(couch),
-		allocation: allocationStore(couch),
+		allocation,
 		caseReferences: caseReferences(couch),
 		reports: reportService(couch),
+		invitations: invitations(couch),
+		policy: policyStore(couch, allocation),
+		serviceRecords: serviceRecords(couch),
+		serviceAudit: serviceAudit(couch),
 		sessionSecret: await accounts.sessionSecret()
 	};
 }
