@@ -9,10 +9,13 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { allocationRoutes } from './routes/allocation-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { deviceRoutes } from './routes/device-routes.js';
+import { establishmentRoutes } from './routes/establishment-routes.js';
 import { feedbackRoutes } from './routes/feedback-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { invitationRoutes } from './routes/invitation-routes.js';
 import { oversightRoutes } from './routes/oversight-routes.js';
 import { practiceRoutes } from './routes/practice-routes.js';
+import { policyRoutes } from './routes/policy-routes.js';
 import { referralInboxRoutes } from './routes/referral-inbox-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
@@ -21,6 +24,7 @@ import { secondFactorRoutes } from './routes/second-factor-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { subjectAccessRoutes } from './routes/subject-access-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
+import { templateRoutes } from './routes/template-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import type { Services } from './services/services.js';
 
@@ -63,6 +67,10 @@ export async function buildApp({ services, appDir, logger = false, trustProxy = 
 	practiceRoutes(app, services);
 	syncRoutes(app, services);
 	subjectAccessRoutes(app, services);
+	invitationRoutes(app, services);
+	establishmentRoutes(app, services);
+	templateRoutes(app, services);
+	policyRoutes(app, services);
 	await registerAppShell(app, appDir);
 	return app;
 }

@@ -117,6 +117,12 @@ export function accountStore(couch: Couch) {
 				return current.disabledAt ? { ...rest, sessionsValidFrom: now.toISOString() } : undefined;
 			}),
 
+		/** Sets a new password (an invitation followed); sessions begun before it stop working. */
+		async setPassword(id: string, password: string, now: Date): Promise<UserDoc | undefined> {
+			const passwordHash = await hashPassword(password);
+			return updateDoc<UserDoc>(db, `user:${id}`, (current) => (current ? { ...current, passwordHash, sessionsValidFrom: now.toISOString() } : undefined));
+		},
+
 		async assign(userId: string, caseId: string, now: Date): Promise<void> {
 			await insertNew(db, { _id: assignId(userId, caseId), type: 'assignment', v: 1, userId, caseId, since: now.toISOString() } as never);
 		},

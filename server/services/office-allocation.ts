@@ -1,5 +1,4 @@
 import { allocationWarnings, type FacilitatorLoad } from '../../src/lib/domain/allocation.js';
-import { DEFAULT_SERVICE_POLICY } from '../../src/lib/domain/service-policy.js';
 import type { AllocationCase, AllocationListResponse, CaseAllocationResponse } from '../../src/lib/protocol/office.js';
 import { auditEntry } from './audit-log.js';
 import type { OpenCase } from './allocation-store.js';
@@ -20,37 +19,34 @@ export async function facilitatorLoads(services: Services, now = new Date()): Pr
 		.sort(byName);
 }
 
-function toAllocationCase(item: OpenCase, conflicts: string[], facilitators: FacilitatorLoad[], caseloadLimit: number): AllocationCase {
-	const warnings = allocationWarnings({
-		chosen: item.facilitatorIds, current: item.facilitatorIds, facilitators, conflicts, caseloadLimit,
-		facilitatorsPerCase: DEFAULT_SERVICE_POLICY.facilitatorsPerCase
-	});
+function toAllocationCase(item: OpenCase, conflicts: string[], facilitators: FacilitatorLoad[], caseloadLimit: number, facilitatorsPerCase: number): AllocationCase {
+	const warnings = allocationWarnings({ chosen: item.facilitatorIds, current: item.facilitatorIds, facilitators, conflicts, caseloadLimit, facilitatorsPerCase });
 	return { ...item, conflicts, warnings };
 }
 
 /** Every open case with who works on it and what a coordinator should know about that. */
 export async function allocationList(services: Services): Promise<AllocationListResponse> {
-	const [cases, conflicts, facilitators, caseloadLimit] = await Promise.all([
-		services.allocation.openCases(), services.allocation.conflicts(), facilitatorLoads(services), services.allocation.caseloadLimit()
+	const [cases, conflicts, facilitators, caseloadLimit, { facilitatorsPerCase }] = await Promise.all([
+		services.allocation.openCases(), services.allocation.conflicts(), facilitatorLoads(services), services.allocation.caseloadLimit(), services.policy.servicePolicy()
 	]);
 	const conflictsOf = (caseId: string) => conflicts.filter((c) => c.caseId === caseId).map((c) => c.userId);
 	return {
-		cases: cases.map((item) => toAllocationCase(item, conflictsOf(item.id), facilitators, caseloadLimit)),
-		facilitators, caseloadLimit, facilitatorsPerCase: DEFAULT_SERVICE_POLICY.facilitatorsPerCase
+		cases: cases.map((item) => toAllocationCase(item, conflictsOf(item.id), facilitators, caseloadLimit, facilitatorsPerCase)),
+		facilitators, caseloadLimit, facilitatorsPerCase
 	};
 }
 
 /** One case's allocation; undefined when there is no such case. */
 export async function caseAllocation(services: Services, caseId: string): Promise<CaseAllocationResponse | undefined> {
-	const [record, conflicts, facilitators, caseloadLimit] = await Promise.all([
-		services.cases.get(caseId), services.allocation.conflicts(caseId), facilitatorLoads(services), services.allocation.caseloadLimit()
+	const [record, conflicts, facilitators, caseloadLimit, { facilitatorsPerCase }] = await Promise.all([
+		services.cases.get(caseId), services.allocation.conflicts(caseId), facilitatorLoads(services), services.allocation.caseloadLimit(), services.policy.servicePolicy()
 	]);
 	if (!record) return undefined;
 	const item = { id: record.id, reference: record.reference, stage: record.stage, facilitatorIds: record.facilitatorIds };
 	return {
-		case: toAllocationCase(item, conflicts.map((c) => c.userId), facilitators, caseloadLimit),
+		case: toAllocationCase(item, conflicts.map((c) => c.userId), facilitators, caseloadLimit, facilitatorsPerCase),
 		conflictNotes: conflicts.map(({ userId, note, recordedAt }) => ({ userId, note, recordedAt })),
-		facilitators, caseloadLimit, facilitatorsPerCase: DEFAULT_SERVICE_POLICY.facilitatorsPerCase
+		facilitators, caseloadLimit, facilitatorsPerCase
 	};
 }
 

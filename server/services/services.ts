@@ -8,12 +8,16 @@ import { caseStore, type CaseStore } from './case-store.js';
 import { deviceStore, type DeviceStore } from './device-store.js';
 import { feedbackLinks, type FeedbackLinks } from './feedback-links.js';
 import { practiceStore, type PracticeStore } from './practice-store.js';
+import { invitations, type Invitations } from './invitations.js';
+import { policyStore, type PolicyStore } from './policy-store.js';
 import { publicRateLimit, type PublicRateLimit } from './public-rate-limit.js';
 import { referralStore, type ReferralStore } from './referral-store.js';
 import { reportService, type ReportService } from './report-service.js';
 import { retentionStore, type RetentionStore } from './retention-store.js';
 import { refreshSessions, type RefreshSessions } from './refresh-sessions.js';
 import { secondFactorStore, type SecondFactorStore } from './second-factor-store.js';
+import { serviceAudit, type ServiceAudit } from './service-audit.js';
+import { serviceRecords, type ServiceRecords } from './service-records.js';
 import { signInThrottle, type SignInThrottle } from './sign-in-throttle.js';
 
 /** What routes may use. Everything here is shared through the store, so processes stay stateless. */
@@ -36,11 +40,16 @@ export interface Services {
 	reports: ReportService;
 	retention: RetentionStore;
 	practice: PracticeStore;
+	invitations: Invitations;
+	policy: PolicyStore;
+	serviceRecords: ServiceRecords;
+	serviceAudit: ServiceAudit;
 	sessionSecret: Buffer;
 }
 
 export async function createServices(couch: Couch, version: string): Promise<Services> {
 	const accounts = accountStore(couch);
+	const allocation = allocationStore(couch);
 	return {
 		version,
 		couch,
@@ -55,11 +64,15 @@ export async function createServices(couch: Couch, version: string): Promise<Ser
 		referrals: referralStore(couch),
 		feedbackLinks: feedbackLinks(couch),
 		publicLimit: publicRateLimit(couch),
-		allocation: allocationStore(couch),
+		allocation,
 		caseReferences: caseReferences(couch),
 		reports: reportService(couch),
 		retention: retentionStore(couch),
 		practice: practiceStore(couch),
+		invitations: invitations(couch),
+		policy: policyStore(couch, allocation),
+		serviceRecords: serviceRecords(couch),
+		serviceAudit: serviceAudit(couch),
 		sessionSecret: await accounts.sessionSecret()
 	};
 }

@@ -3,6 +3,8 @@ import { caseChildDocId } from '../../src/lib/domain/ids.js';
 import { exampleRecords } from '../../src/lib/domain/record-fixtures.js';
 import { DEFAULT_RETENTION_POLICY } from '../../src/lib/domain/retention-policy.js';
 import { apiRoutes } from '../../server/http/define-route.js';
+import { DEFAULT_CHECKLIST_TEMPLATE } from '../../src/lib/domain/checklist-template.js';
+import { DEFAULT_POLICY_SETTINGS } from '../../src/lib/domain/policy-settings.js';
 import { addCase, addUser, signIn, startInProcess, type InProcess } from './in-process.js';
 import { professionalReferral, selfReferral } from './public-form-fixtures.js';
 
@@ -24,6 +26,9 @@ const ids: Record<string, string> = {};
 const feedbackTokens: string[] = [];
 let openFeedbackToken = '';
 const referralIds: string[] = [];
+const invitationTokens: string[] = [];
+let openInvitationToken = '';
+let establishmentId = '';
 let counter = 0;
 const unique = () => `m${String(++counter).padStart(7, '0')}`;
 
@@ -44,6 +49,15 @@ beforeAll(async () => {
 	openFeedbackToken = (await s.feedbackLinks.create(CASES.own, undefined, ids.coordinator, new Date())).token;
 	// One referral per accept and decline call, so each caller meets a new one.
 	for (let i = 0; i < 2 * ACTORS.length + 1; i++) referralIds.push((await s.referrals.create({ kind: 'self', details: { role: 'harmed-person', name: `Person ${i}`, phone: '07700 900123' } }, new Date())).toLowerCase());
+	for (let i = 0; i <= ACTORS.length; i++) {
+		const invited = await addUser(s, `invited${i}`, ['facilitator']);
+		invitationTokens.push((await s.invitations.create(invited, ids.administrator, new Date())).token);
+	}
+	openInvitationToken = invitationTokens.pop()!;
+	const prison = { name: 'HMP Matrix (fictional)', securityCategory: 'C', visitRules: '', devicesAuthorised: false } as const;
+	const made = await s.serviceRecords.createEstablishment(prison, ids.administrator, new Date());
+	if (!made.ok) throw new Error(JSON.stringify(made.problems));
+	establishmentId = made.value.id;
 	cookies.facilitator = await signIn(env.app, 'fac', { id: 'fac-tablet-0001', label: 'Facilitator tablet' });
 	cookies.coordinator = await signIn(env.app, 'coord');
 	cookies.administrator = await signIn(env.app, 'admin');
@@ -199,6 +213,41 @@ const ROUTES: Record<string, Row> = {
 		body: () => ({ reason: 'They asked', confirmReference: 'RJ-2026-9999' }),
 		expect: OVERSEE(400)
 	},
+	'invite a person': { method: 'POST', path: flat('/api/invitations'), body: () => ({ username: unique(), displayName: 'New Person', roles: ['facilitator'] }), expect: ADMIN_ONLY(201) },
+	'see whether an invitation is open': { method: 'GET', path: flat('/api/public/invitations/:token'), fresh: () => `/api/public/invitations/${openInvitationToken}`, expect: EVERYONE(200) },
+	'set a password through an invitation': {
+		method: 'POST',
+		path: flat('/api/public/invitations/:token'),
+		fresh: () => `/api/public/invitations/${invitationTokens.shift()}`,
+		body: () => ({ password: 'a long enough password' }),
+		expect: EVERYONE(200)
+	},
+	'list establishments': { method: 'GET', path: flat('/api/establishments'), expect: OFFICE(200) },
+	'add an establishment': {
+		method: 'POST',
+		path: flat('/api/establishments'),
+		body: () => ({ name: 'HMP Added (fictional)', securityCategory: 'B', visitRules: '', devicesAuthorised: false }),
+		expect: ADMIN_ONLY(201)
+	},
+	'change an establishment': {
+		method: 'PUT',
+		path: flat('/api/establishments/:establishmentId'),
+		fresh: () => `/api/establishments/${establishmentId}`,
+		body: () => ({ name: 'HMP Matrix (fictional)', securityCategory: 'C', visitRules: `Rule ${unique()}`, devicesAuthorised: false }),
+		expect: ADMIN_ONLY(200)
+	},
+	"view an establishment's log": { method: 'GET', path: flat('/api/establishments/:establishmentId/audit'), fresh: () => `/api/establishments/${establishmentId}/audit`, expect: ADMIN_ONLY(200) },
+	'list checklist templates': { method: 'GET', path: flat('/api/checklist-templates'), expect: OFFICE(200) },
+	'publish a checklist template version': {
+		method: 'POST',
+		path: flat('/api/checklist-templates/:templateId/versions'),
+		fresh: () => `/api/checklist-templates/${DEFAULT_CHECKLIST_TEMPLATE.templateId}/versions`,
+		body: () => ({ basedOnVersion: 1, title: 'Risk checklist', description: DEFAULT_CHECKLIST_TEMPLATE.description, sections: DEFAULT_CHECKLIST_TEMPLATE.sections }),
+		expect: ADMIN_ONLY(201)
+	},
+	'see the service policy': { method: 'GET', path: flat('/api/settings/policy'), expect: OFFICE(200) },
+	'set the service policy': { method: 'PUT', path: flat('/api/settings/policy'), body: () => ({ ...DEFAULT_POLICY_SETTINGS, riskAssessmentFreshnessDays: 21 }), expect: ADMIN_ONLY(200) },
+	"view the service policy's log": { method: 'GET', path: flat('/api/settings/policy/audit'), expect: ADMIN_ONLY(200) },
 	'read the reports': { method: 'GET', path: flat('/api/reports'), expect: OFFICE(200) },
 	'export the reports as CSV': { method: 'GET', path: flat('/api/reports.csv'), expect: OFFICE(200) },
 	'search people for a subject access request': { method: 'GET', path: flat('/api/subject-access/people'), fresh: () => '/api/subject-access/people?q=person', expect: COORDINATOR_ONLY(200) },

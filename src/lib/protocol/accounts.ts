@@ -30,7 +30,9 @@ export const ACCOUNT_AUDIT_ACTIONS = [
 	'enabled',
 	'second-factor-enabled',
 	'second-factor-disabled',
-	'second-factor-reset'
+	'second-factor-reset',
+	'invited',
+	'password-set'
 ] as const;
 export type AccountAuditAction = (typeof ACCOUNT_AUDIT_ACTIONS)[number];
 
