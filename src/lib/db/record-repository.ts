@@ -5,8 +5,11 @@ import { parseRecord, type DomainRecord } from '../domain/records.js';
 import type { Validated } from '../domain/validation.js';
 import type { ConflictResolution } from '../protocol/sync-conflict.js';
 import type { SealedChange } from './outbox.js';
-import { openFor, requireKey, sealContext, sealFor } from './sealing.js';
+import { openRecordRow, recordContext, syncedRowOf } from './held-copy.js';
+import { requireKey, sealContext, sealFor } from './sealing.js';
 import type { OutboxRow, StoredRecord, UserDb } from './user-db.js';
+
+export { recordContext };
 
 /** The case a record belongs to: a case is its own; service records belong to none. */
 export function caseIdOf(record: DomainRecord): string | undefined {
@@ -19,7 +22,6 @@ export function docIdOf(record: DomainRecord): string {
 	return caseId ? caseChildDocId(caseId, record.type, record.id) : serviceDocId(record.type, record.id);
 }
 
-export const recordContext = (row: Pick<StoredRecord, 'id' | 'type'>) => sealContext('records', row.id, row.type);
 export const outboxContext = (row: Pick<OutboxRow, 'mutationId' | 'docId'>) => sealContext('outbox', row.mutationId, row.docId);
 
 /** A record sealed into its stored row, ready for a transaction that must not await WebCrypto. */
@@ -44,7 +46,7 @@ export interface RecordRepositoryOptions {
 export function recordRepository(db: UserDb, options: RecordRepositoryOptions = {}) {
 	const now = options.now ?? (() => new Date().toISOString());
 	const newId = options.newId ?? (() => crypto.randomUUID());
-	const openRecord = (row: StoredRecord) => openFor<DomainRecord>(db, recordContext(row), row.enc);
+	const openRecord = (row: StoredRecord) => openRecordRow(db, row);
 
 	return {
 		/**
@@ -75,7 +77,12 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 			if (stored.caseId === undefined) delete stored.caseId;
 			const queued: OutboxRow = { ...entry, enc: entryEnc };
 			if (queued.caseId === undefined) delete queued.caseId;
-			await db.transaction('rw', db.records, db.outbox, async () => {
+			await db.transaction('rw', db.records, db.outbox, db.synced, async () => {
+				// A row that was also the server's copy hands that copy, as sealed, to `synced` before
+				// the edit replaces it: the push diffs against it. Read here, so a pull committed
+				// since the read above is never lost.
+				const current = await db.records.get(clear.id);
+				if (current?.copy && !(await db.synced.get(clear.id))) await db.synced.put(syncedRowOf(current));
 				await db.records.put(stored);
 				await db.outbox.add(queued);
 			});

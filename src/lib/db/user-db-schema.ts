@@ -45,13 +45,31 @@ export const USER_DB_VERSIONS = [
 			rejections: 'mutationId, docId, caseId',
 			drafts: 'id, caseId, updatedAt'
 		}
+	},
+	{
+		// v5: one row per pulled record. A record as the server sent it (no local edit, no kept
+		// conflicts) is a single `records` row marked `copy`, sealed as the server copy; `synced`
+		// keeps a copy only where the working copy differs. Same stores: v4 rows (record plus
+		// server copy) stay correct as they are; a pull or a save turns them into the new form.
+		// The number still moves so an older app, which cannot read a `copy` row, will not open it.
+		version: 5,
+		stores: {
+			cases: 'id, updatedAt',
+			records: 'id, caseId, type, [caseId+type], updatedAt',
+			outbox: '++seq, &mutationId, docId, caseId, at',
+			syncMeta: 'key',
+			synced: 'id, caseId',
+			checkpoints: 'key, caseId',
+			rejections: 'mutationId, docId, caseId',
+			drafts: 'id, caseId, updatedAt'
+		}
 	}
 ] as const;
 
 /** The fields each encrypted table may hold in clear; everything else lives inside `enc`. */
 export const CLEAR_FIELDS: Record<string, readonly string[]> = {
 	cases: ['id', 'updatedAt'],
-	records: ['id', 'type', 'caseId', 'createdAt', 'updatedAt'],
+	records: ['id', 'type', 'caseId', 'createdAt', 'updatedAt', 'copy'],
 	outbox: ['seq', 'mutationId', 'docId', 'type', 'caseId', 'op', 'at'],
 	synced: ['id', 'caseId'],
 	rejections: ['mutationId', 'seq', 'docId', 'caseId', 'at'],

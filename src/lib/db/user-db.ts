@@ -16,13 +16,19 @@ export interface StoredCase {
 	enc: Sealed;
 }
 
-/** A domain record at rest, keyed by its document id (`case:<caseId>:<type>:<id>`). */
+/**
+ * A domain record at rest, keyed by its document id (`case:<caseId>:<type>:<id>`). With `copy`,
+ * `enc` is the server's copy `{rev, record, conflicts}` (conflicts empty) and the working copy is
+ * its record: one row for a record as pulled. Without it, `enc` is the record alone and the
+ * server's copy, if any, is in `synced`.
+ */
 export interface StoredRecord {
 	id: string;
 	type: RecordType;
 	caseId?: string;
 	createdAt: string;
 	updatedAt: string;
+	copy?: true;
 	enc: Sealed;
 }
 
@@ -38,7 +44,11 @@ export interface OutboxRow {
 	enc: Sealed;
 }
 
-/** The server's copy of a record, sealed: `{rev, record, conflicts}`. Pushes diff against it. */
+/**
+ * The server's copy of a record, sealed: `{rev, record, conflicts}`. Pushes diff against it. Only
+ * kept here when it differs from the working copy or holds conflicts; a row here wins over a
+ * `records` row marked `copy`.
+ */
 export interface SyncedRow {
 	id: string;
 	caseId?: string;

@@ -1,11 +1,11 @@
-import { docIdOf, sealRecordRow } from '../db/record-repository.js';
-import { openFor } from '../db/sealing.js';
+import { openCopyRow, sealCopyRow } from '../db/held-copy.js';
+import { caseIdOf, docIdOf, sealRecordRow } from '../db/record-repository.js';
 import type { CheckpointRow, StoredRecord, SyncedRow, UserDb } from '../db/user-db.js';
 import { parseRecord } from '../domain/records.js';
 import type { PullResponse } from '../protocol/sync-pull.js';
 import { dropRemoved } from './removed-records.js';
 import { isOlderRevision } from './revisions.js';
-import { copyContext, sealCopy, type ServerCopy } from './server-copy.js';
+import { sealCopy } from './server-copy.js';
 
 const SERVICE_KEY = 'service';
 const caseKey = (caseId: string) => `case:${caseId}`;
@@ -16,7 +16,8 @@ export interface PageStored {
 	skipped: number;
 }
 
-interface Sealed { docId: string; record: StoredRecord; copy: SyncedRow }
+/** `copy` only when the record holds conflicts; otherwise `record` is the server copy too. */
+interface Sealed { docId: string; record: StoredRecord; copy?: SyncedRow }
 /** A page checked and sealed, ready to commit. */
 export interface PreparedPage { page: PullResponse; ids: string[]; valid: Sealed[]; checkpoints: CheckpointRow[] }
 
@@ -29,24 +30,37 @@ export function pullStore(db: UserDb) {
 	 */
 	async function preparePage(page: PullResponse): Promise<PreparedPage> {
 		const ids = page.records.map((r) => r.docId);
-		const held = new Map<string, ServerCopy>();
-		const rows = await db.synced.bulkGet(ids);
-		await Promise.all(rows.map(async (row) => row && held.set(row.id, await openFor<ServerCopy>(db, copyContext(row.id), row.enc))));
-		// Sealed side by side: WebCrypto works off the main thread.
+		const held = await heldRevisions(ids);
+		// Sealed side by side: WebCrypto works off the main thread. One seal a record, unless the
+		// server kept conflicts on it: then the working copy and the server copy are two rows.
 		const sealed = await Promise.all(
-			page.records.map(async (pulled) => {
+			page.records.map(async (pulled): Promise<Sealed | undefined> => {
 				const parsed = parseRecord(pulled.record);
 				const known = held.get(pulled.docId);
-				if (!parsed.ok || docIdOf(parsed.value) !== pulled.docId || (known && isOlderRevision(pulled.rev, known.rev))) return undefined;
+				if (!parsed.ok || docIdOf(parsed.value) !== pulled.docId || (known && isOlderRevision(pulled.rev, known))) return undefined;
+				const record = parsed.value;
+				if (pulled.conflicts.length === 0) {
+					const clear = { id: pulled.docId, type: record.type, caseId: caseIdOf(record), createdAt: record.createdAt, updatedAt: record.updatedAt };
+					return { docId: pulled.docId, record: await sealCopyRow(db, clear, { rev: pulled.rev, record: record as unknown as Record<string, unknown>, conflicts: [] }) };
+				}
 				const copy = { rev: pulled.rev, record: pulled.record, conflicts: pulled.conflicts };
-				const [record, synced] = await Promise.all([sealRecordRow(db, parsed.value), sealCopy(db, pulled.docId, pulled.caseId, copy)]);
-				return { docId: pulled.docId, record, copy: synced };
+				const [row, synced] = await Promise.all([sealRecordRow(db, record), sealCopy(db, pulled.docId, pulled.caseId, copy)]);
+				return { docId: pulled.docId, record: row, copy: synced };
 			})
 		);
 		const valid = sealed.filter((row) => row !== undefined);
 		const checkpoints: CheckpointRow[] = Object.entries(page.checkpoints.cases).map(([caseId, checkpoint]) => ({ key: caseKey(caseId), caseId, checkpoint }));
 		if (page.checkpoints.service) checkpoints.push({ key: SERVICE_KEY, checkpoint: page.checkpoints.service });
 		return { page, ids, valid, checkpoints };
+	}
+
+	/** The server revision the device holds for each of these records, wherever its copy sits. */
+	async function heldRevisions(ids: string[]): Promise<Map<string, string>> {
+		const [synced, records] = await Promise.all([db.synced.bulkGet(ids), db.records.bulkGet(ids)]);
+		const rows = ids.map((_, i) => synced[i] ?? (records[i]?.copy ? records[i] : undefined));
+		const held = new Map<string, string>();
+		await Promise.all(rows.map(async (row) => row && held.set(row.id, (await openCopyRow(db, row)).rev)));
+		return held;
 	}
 
 	/**
@@ -63,6 +77,13 @@ export function pullStore(db: UserDb) {
 			await db.records.bulkPut(rows.map((row) => row.record));
 			await db.synced.bulkPut(rows.map((row) => row.copy));
 			await dropRemoved(db, page.deletions);
+			await db.synced.bulkPut(rows.flatMap((row) => (row.copy ? [row.copy] : [])));
+			// A server copy left in `synced` would win over the one now in `records`.
+			const single = rows.filter((row) => !row.copy).map((row) => row.docId);
+			if (single.length > 0) await db.synced.bulkDelete((await db.synced.where(':id').anyOf(single).primaryKeys()) as string[]);
+			const gone = page.deletions.map((d) => d.docId).filter((docId) => !waiting.has(docId));
+			await db.records.bulkDelete(gone);
+			await db.synced.bulkDelete(gone);
 			await db.checkpoints.bulkPut(checkpoints);
 			stored = rows.length;
 		});

@@ -1,12 +1,13 @@
 import { LockedError } from '../crypto/keyring.js';
 import { openOutboxRow, type PendingChange } from '../db/outbox.js';
+import { openCopyRow } from '../db/held-copy.js';
 import { sealRecordRow } from '../db/record-repository.js';
 import { openFor, sealContext, sealFor } from '../db/sealing.js';
 import type { RejectionRow, StoredRecord, SyncedRow, UserDb } from '../db/user-db.js';
 import type { FieldProblem } from '../domain/validation.js';
 import { parseRecord } from '../domain/records.js';
 import { pullStore } from './pull-store.js';
-import { copyContext, sealCopy, type ServerCopy } from './server-copy.js';
+import { sealCopy, type ServerCopy } from './server-copy.js';
 
 export type { ServerCopy };
 
@@ -32,10 +33,14 @@ const rejectionContext = (row: Pick<RejectionRow, 'mutationId' | 'docId'>) => se
 
 /** The engine's access to the encrypted device store. Every write seals first, then commits once. */
 export function syncStore(db: UserDb) {
+	/** The server's copy of each record: in `synced` where it differs from the working copy, else the `records` row. */
 	async function serverCopies(docIds: string[]): Promise<Map<string, ServerCopy>> {
-		const rows = await db.synced.bulkGet(docIds);
+		const [synced, records] = await Promise.all([db.synced.bulkGet(docIds), db.records.bulkGet(docIds)]);
 		const copies = new Map<string, ServerCopy>();
-		for (const row of rows) if (row) copies.set(row.id, await openFor<ServerCopy>(db, copyContext(row.id), row.enc));
+		for (const [i, docId] of docIds.entries()) {
+			const row = synced[i] ?? (records[i]?.copy ? records[i] : undefined);
+			if (row) copies.set(docId, await openCopyRow(db, row));
+		}
 		return copies;
 	}
 
