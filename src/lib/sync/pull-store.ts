@@ -75,15 +75,11 @@ export function pullStore(db: UserDb) {
 			const waiting = new Set(ids.length === 0 ? [] : ((await db.outbox.where('docId').anyOf(ids).keys()) as string[]));
 			const rows = valid.filter((row) => !waiting.has(row.docId));
 			await db.records.bulkPut(rows.map((row) => row.record));
-			await db.synced.bulkPut(rows.map((row) => row.copy));
-			await dropRemoved(db, page.deletions);
 			await db.synced.bulkPut(rows.flatMap((row) => (row.copy ? [row.copy] : [])));
 			// A server copy left in `synced` would win over the one now in `records`.
 			const single = rows.filter((row) => !row.copy).map((row) => row.docId);
 			if (single.length > 0) await db.synced.bulkDelete((await db.synced.where(':id').anyOf(single).primaryKeys()) as string[]);
-			const gone = page.deletions.map((d) => d.docId).filter((docId) => !waiting.has(docId));
-			await db.records.bulkDelete(gone);
-			await db.synced.bulkDelete(gone);
+			await dropRemoved(db, page.deletions);
 			await db.checkpoints.bulkPut(checkpoints);
 			stored = rows.length;
 		});
