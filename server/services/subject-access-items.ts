@@ -48,7 +48,7 @@ export function describeRecord(record: DomainRecord, ctx: DescribeContext): Desc
 				...field('Recorded on', ukDate(record.createdAt))
 			] };
 		case 'case':
-			return { section: 'cases', title: 'Case', date: ukDate(record.createdAt), fields: [
+			return { section: 'cases', title: 'Case opened', date: ukDate(record.createdAt), fields: [
 				...field('Stage', CASE_STAGE_LABELS[record.stage]), ...field('Open or closed', record.status === 'open' ? 'Open' : 'Closed'),
 				...field('Referred by', REFERRAL_SOURCE_LABELS[record.referralSource]), ...field('Justice stage', JUSTICE_STAGE_LABELS[record.justiceStage]),
 				...field('Kind of offence', record.offenceCategory && OFFENCE_CATEGORY_LABELS[record.offenceCategory]),

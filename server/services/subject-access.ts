@@ -9,7 +9,7 @@ import { ukDateTime } from './uk-dates.js';
 
 const RECORD_WORDS: Partial<Record<DomainRecord['type'], string>> = {
 	case: 'the case',
-	participant: 'a person’s details',
+	participant: 'your details',
 	'case-note': 'a case note',
 	contact: 'a contact record',
 	consent: 'a consent decision',
