@@ -57,6 +57,8 @@ export function auditLog(couch: Couch) {
 				if (doc.deviceTime) entry.deviceTime = doc.deviceTime;
 				if (doc.fields) entry.fields = doc.fields;
 				if (doc.resolved) entry.resolved = doc.resolved;
+				if (doc.screen) entry.screen = doc.screen;
+				if (doc.flag) entry.flag = doc.flag;
 				return entry;
 			});
 		}

@@ -1,6 +1,9 @@
 import type { Couch } from '../store/couch.js';
 import { accountAudit, type AccountAudit } from './account-audit.js';
 import { accountStore, type AccountStore } from './account-store.js';
+import { accessReports, type AccessReports } from './access-reports.js';
+import { accessReview, type AccessReview } from './access-review.js';
+import { deviceExposure, type DeviceExposureService } from './device-exposure.js';
 import { allocationStore, type AllocationStore } from './allocation-store.js';
 import { auditLog, type AuditLog } from './audit-log.js';
 import { caseReferences, type CaseReferences } from './case-references.js';
@@ -32,20 +35,24 @@ export interface Services {
 	allocation: AllocationStore;
 	caseReferences: CaseReferences;
 	reports: ReportService;
+	accessReports: AccessReports;
+	accessReview: AccessReview;
+	deviceExposure: DeviceExposureService;
 	sessionSecret: Buffer;
 }
 
 export async function createServices(couch: Couch, version: string): Promise<Services> {
 	const accounts = accountStore(couch);
+	const [audit, cases, devices] = [auditLog(couch), caseStore(couch), deviceStore(couch)];
 	return {
 		version,
 		couch,
 		accounts,
-		cases: caseStore(couch),
-		devices: deviceStore(couch),
+		cases,
+		devices,
 		sessions: refreshSessions(couch),
 		throttle: signInThrottle(couch),
-		audit: auditLog(couch),
+		audit,
 		accountAudit: accountAudit(couch),
 		secondFactors: secondFactorStore(couch),
 		referrals: referralStore(couch),
@@ -54,6 +61,9 @@ export async function createServices(couch: Couch, version: string): Promise<Ser
 		allocation: allocationStore(couch),
 		caseReferences: caseReferences(couch),
 		reports: reportService(couch),
+		accessReports: accessReports(couch),
+		accessReview: accessReview({ couch, audit, accounts, cases, devices }),
+		deviceExposure: deviceExposure({ couch, accounts, cases, devices }),
 		sessionSecret: await accounts.sessionSecret()
 	};
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { caseId, isoDateTime, recordId } from '../domain/fields.js';
+import type { AccessFlag, AccessScreen } from './access-review.js';
 
 export const AUDIT_ACTIONS = ['read', 'create', 'change', 'export', 'delete'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -19,6 +20,10 @@ export interface AuditEntry {
 	fields?: string[];
 	/** Conflicts a person decided with this change: each the path of the field they chose a value for. */
 	resolved?: string[][];
+	/** For a read reported by a tablet: which case screen was opened. */
+	screen?: AccessScreen;
+	/** Set when the reader had no assignment to the case at that moment: for a person to look at. */
+	flag?: AccessFlag;
 }
 
 export interface AuditLogResponse {
