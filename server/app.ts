@@ -6,6 +6,7 @@ import { requireAccessOnApiRoutes } from './http/define-route.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerSameOrigin } from './http/same-origin.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { accessReviewRoutes } from './routes/access-review-routes.js';
 import { allocationRoutes } from './routes/allocation-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { deviceRoutes } from './routes/device-routes.js';
@@ -71,6 +72,7 @@ export async function buildApp({ services, appDir, logger = false, trustProxy = 
 	establishmentRoutes(app, services);
 	templateRoutes(app, services);
 	policyRoutes(app, services);
+	accessReviewRoutes(app, services);
 	await registerAppShell(app, appDir);
 	return app;
 }

@@ -7,7 +7,7 @@ import { ensureFirstAdministrator } from './services/first-administrator.js';
 import { scheduleRetention } from './services/retention-job.js';
 import { createServices } from './services/services.js';
 import { connectCouch, waitForStore } from './store/couch.js';
-import { AUDIT_DESIGN, RECORDS_DESIGN, ensureDesignDoc } from './store/design-docs.js';
+import { ACCESS_REVIEW_DESIGN, AUDIT_DESIGN, RECORDS_DESIGN, ensureDesignDoc } from './store/design-docs.js';
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded-store.js';
 
 export interface Running {
@@ -30,6 +30,7 @@ export async function boot(config: Config, options: { logger?: boolean } = {}): 
 		const couch = await connectCouch(storeUrl, embedded ? 'embedded' : 'couchdb', config.dbPrefix);
 		await ensureDesignDoc(couch.dbs.records, RECORDS_DESIGN);
 		await ensureDesignDoc(couch.dbs.audit, AUDIT_DESIGN);
+		await ensureDesignDoc(couch.dbs.audit, ACCESS_REVIEW_DESIGN);
 		const services = await createServices(couch, version);
 		const now = new Date();
 		const firstAdmin = await ensureFirstAdministrator(services.accounts, now);

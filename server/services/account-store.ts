@@ -127,9 +127,16 @@ export function accountStore(couch: Couch) {
 			await insertNew(db, { _id: assignId(userId, caseId), type: 'assignment', v: 1, userId, caseId, since: now.toISOString() } as never);
 		},
 
-		async unassign(userId: string, caseId: string): Promise<void> {
-			const doc = await getDoc<{ _rev: string }>(db, assignId(userId, caseId));
-			if (doc) await db.destroy(assignId(userId, caseId), doc._rev);
+		/**
+		 * The ended assignment is kept as `assigned-period:<caseId>:<userId>:<since>` (written first, so
+		 * history never misses a period), for the access review to ask who had the case at a given time.
+		 */
+		async unassign(userId: string, caseId: string, now: Date = new Date()): Promise<void> {
+			const doc = await getDoc<{ _rev: string; since?: string }>(db, assignId(userId, caseId));
+			if (!doc) return;
+			const from = doc.since ?? '';
+			await insertNew(db, { _id: `assigned-period:${caseId}:${userId}:${from}`, type: 'assignment-period', v: 1, userId, caseId, from, to: now.toISOString() } as never);
+			await db.destroy(assignId(userId, caseId), doc._rev);
 		},
 
 		/** The one fact per-case authorisation rests on for facilitators: read fresh on every request. */

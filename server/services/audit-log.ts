@@ -58,6 +58,8 @@ export function auditLog(couch: Couch) {
 				if (doc.fields) entry.fields = doc.fields;
 				if (doc.resolved) entry.resolved = doc.resolved;
 				if (doc.exported) entry.exported = doc.exported;
+				if (doc.screen) entry.screen = doc.screen;
+				if (doc.flag) entry.flag = doc.flag;
 				return entry;
 			});
 		}

@@ -1,6 +1,9 @@
 import type { Couch } from '../store/couch.js';
 import { accountAudit, type AccountAudit } from './account-audit.js';
 import { accountStore, type AccountStore } from './account-store.js';
+import { accessReports, type AccessReports } from './access-reports.js';
+import { accessReview, type AccessReview } from './access-review.js';
+import { deviceExposure, type DeviceExposureService } from './device-exposure.js';
 import { allocationStore, type AllocationStore } from './allocation-store.js';
 import { auditLog, type AuditLog } from './audit-log.js';
 import { caseReferences, type CaseReferences } from './case-references.js';
@@ -44,21 +47,25 @@ export interface Services {
 	policy: PolicyStore;
 	serviceRecords: ServiceRecords;
 	serviceAudit: ServiceAudit;
+	accessReports: AccessReports;
+	accessReview: AccessReview;
+	deviceExposure: DeviceExposureService;
 	sessionSecret: Buffer;
 }
 
 export async function createServices(couch: Couch, version: string): Promise<Services> {
 	const accounts = accountStore(couch);
 	const allocation = allocationStore(couch);
+	const [audit, cases, devices] = [auditLog(couch), caseStore(couch), deviceStore(couch)];
 	return {
 		version,
 		couch,
 		accounts,
-		cases: caseStore(couch),
-		devices: deviceStore(couch),
+		cases,
+		devices,
 		sessions: refreshSessions(couch),
 		throttle: signInThrottle(couch),
-		audit: auditLog(couch),
+		audit,
 		accountAudit: accountAudit(couch),
 		secondFactors: secondFactorStore(couch),
 		referrals: referralStore(couch),
@@ -73,6 +80,9 @@ export async function createServices(couch: Couch, version: string): Promise<Ser
 		policy: policyStore(couch, allocation),
 		serviceRecords: serviceRecords(couch),
 		serviceAudit: serviceAudit(couch),
+		accessReports: accessReports(couch),
+		accessReview: accessReview({ couch, audit, accounts, cases, devices }),
+		deviceExposure: deviceExposure({ couch, accounts, cases, devices }),
 		sessionSecret: await accounts.sessionSecret()
 	};
 }

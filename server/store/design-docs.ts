@@ -37,6 +37,10 @@ export const RECORDS_DESIGN: DesignDoc = {
 		'referrals-by-match-key': {
 			map: "function (doc) { if (doc.type === 'referral' && doc.matchKeys) { doc.matchKeys.forEach(function (key) { emit(key, null); }); } }"
 		},
+		// A case found by its reference (the access review's search), without loading every case.
+		'cases-by-reference': {
+			map: "function (doc) { if (doc.type === 'case') { emit(doc.reference.toUpperCase(), null); } }"
+		},
 		// The office's reports: counts summed by the store, never the cases themselves.
 		...REPORT_VIEWS,
 		// Finding a person for a subject access request.
@@ -54,6 +58,26 @@ export const AUDIT_DESIGN: DesignDoc = {
 	views: {},
 	validate_doc_update:
 		"function (newDoc, oldDoc) { if (oldDoc) { throw({ forbidden: 'The audit log is append-only' }); } }"
+};
+
+/**
+ * The access review's indexes over the audit database. Apart from `_design/audit`, whose rule
+ * refuses every change to an existing document: a new version of these views needs a new name.
+ */
+export const ACCESS_REVIEW_DESIGN: DesignDoc = {
+	_id: '_design/access-review-v1',
+	language: 'javascript',
+	views: {
+		// Everything one person did, by when it happened (the tablet's time for offline work).
+		'by-user': {
+			map: "function (doc) { if (doc.type === 'audit' && doc.userId) { emit([doc.userId, doc.deviceTime || doc.serverTime], null); } }"
+		},
+		// Each device's pulls of each case (a pull's read line names no record), with the latest one.
+		'pulls-by-device': {
+			map: "function (doc) { if (doc.type === 'audit' && doc.action === 'read' && doc.source === 'online' && doc.deviceId && !doc.recordId) { emit([doc.deviceId, doc.caseId], doc.serverTime); } }",
+			reduce: "function (keys, values) { var last = ''; for (var i = 0; i < values.length; i++) { if (values[i] > last) { last = values[i]; } } return last; }"
+		}
+	}
 };
 
 /** Writes a design document if it is missing or differs; safe when several processes start at once. */

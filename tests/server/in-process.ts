@@ -7,7 +7,7 @@ import type { Role } from '../../src/lib/protocol/auth.js';
 import { buildApp } from '../../server/app.js';
 import { createServices, type Services } from '../../server/services/services.js';
 import { connectCouch } from '../../server/store/couch.js';
-import { AUDIT_DESIGN, RECORDS_DESIGN, ensureDesignDoc } from '../../server/store/design-docs.js';
+import { ACCESS_REVIEW_DESIGN, AUDIT_DESIGN, RECORDS_DESIGN, ensureDesignDoc } from '../../server/store/design-docs.js';
 import { startEmbeddedStore, type EmbeddedStore } from '../../server/store/embedded-store.js';
 
 /**
@@ -27,6 +27,7 @@ export async function startInProcess(): Promise<InProcess> {
 	const couch = await connectCouch(couchUrl ?? store!.url, couchUrl ? 'couchdb' : 'embedded', prefix);
 	await ensureDesignDoc(couch.dbs.records, RECORDS_DESIGN);
 	await ensureDesignDoc(couch.dbs.audit, AUDIT_DESIGN);
+	await ensureDesignDoc(couch.dbs.audit, ACCESS_REVIEW_DESIGN);
 	const services = await createServices(couch, 'test');
 	const app = await buildApp({ services, appDir: join(tmpdir(), 'no-app-here') });
 	return {

@@ -6,7 +6,7 @@ import type { UserDb } from './user-db.js';
  * The additional data bound into each ciphertext: table, row id and kind. A sealed value copied
  * onto another row, another table or another type no longer opens.
  */
-export function sealContext(table: 'cases' | 'records' | 'outbox' | 'synced' | 'rejections' | 'drafts', id: string, kind: string): string {
+export function sealContext(table: 'cases' | 'records' | 'outbox' | 'synced' | 'rejections' | 'drafts' | 'accessLog', id: string, kind: string): string {
 	return `tandem|${table}|${id}|${kind}`;
 }
 

@@ -63,6 +63,13 @@ export const USER_DB_VERSIONS = [
 			rejections: 'mutationId, docId, caseId',
 			drafts: 'id, caseId, updatedAt'
 		}
+	},
+	{
+		// v6: the access log. Each opening of a case screen, sealed (case and screen inside), kept
+		// until the server acknowledges it at a sync. Dexie keeps every table a version leaves out
+		// as the version before declared it, so this entry names only the new table.
+		version: 6,
+		stores: { accessLog: 'id, at' }
 	}
 ] as const;
 
@@ -73,5 +80,6 @@ export const CLEAR_FIELDS: Record<string, readonly string[]> = {
 	outbox: ['seq', 'mutationId', 'docId', 'type', 'caseId', 'op', 'at'],
 	synced: ['id', 'caseId'],
 	rejections: ['mutationId', 'seq', 'docId', 'caseId', 'at'],
-	drafts: ['id', 'caseId', 'updatedAt']
+	drafts: ['id', 'caseId', 'updatedAt'],
+	accessLog: ['id', 'at']
 };

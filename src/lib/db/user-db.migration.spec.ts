@@ -73,4 +73,16 @@ describe('user database migration', () => {
 		expect(await db.drafts.count()).toBe(0);
 		expect(db.verno).toBe(USER_DB_VERSIONS.at(-1)!.version);
 	});
+
+	it('opens a v4 database with its records, outbox and drafts intact and an empty access log', async () => {
+		const v4 = new Dexie(userDbName('m1'));
+		v4.version(4).stores(USER_DB_VERSIONS[3].stores);
+		await v4.table('records').put({ id: 'case:case-0001-abcd:case-note:note-0001-abcd', type: 'case-note', caseId: 'case-0001-abcd', createdAt: '2026-10-03T09:00:00.000Z', updatedAt: '2026-10-03T09:00:00.000Z', enc: { v: 1 } });
+		await v4.table('outbox').add({ mutationId: 'm-0001-abcd', docId: 'case:case-0001-abcd:case-note:note-0001-abcd', type: 'case-note', caseId: 'case-0001-abcd', op: 'put', at: '2026-10-03T09:00:00.000Z', enc: { v: 1 } });
+		await v4.table('drafts').put({ id: 'draft:case-note:case-0001-abcd:new', caseId: 'case-0001-abcd', updatedAt: '2026-10-03T09:00:00.000Z', enc: { v: 1 } });
+		v4.close();
+		const db = userDb('m1');
+		expect([await db.records.count(), await db.outbox.count(), await db.drafts.count(), await db.accessLog.count()]).toEqual([1, 1, 1, 0]);
+		expect(db.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['accessLog', 'cases', 'checkpoints', 'drafts', 'outbox', 'records', 'rejections', 'synced', 'syncMeta']));
+	});
 });

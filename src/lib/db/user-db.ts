@@ -80,6 +80,13 @@ export interface DraftRow {
 	enc: Sealed;
 }
 
+/** One opening of a case screen, not yet reported: only a random id and the time in clear. */
+export interface AccessLogRow {
+	id: string;
+	at: string;
+	enc: Sealed;
+}
+
 /** One database per user on a device: a shared tablet never mixes two facilitators' cases. */
 export type UserDb = Dexie & {
 	userId: string;
@@ -91,6 +98,7 @@ export type UserDb = Dexie & {
 	checkpoints: EntityTable<CheckpointRow, 'key'>;
 	rejections: EntityTable<RejectionRow, 'mutationId'>;
 	drafts: EntityTable<DraftRow, 'id'>;
+	accessLog: EntityTable<AccessLogRow, 'id'>;
 };
 
 const open = new Map<string, UserDb>();

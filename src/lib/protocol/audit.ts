@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { caseId, isoDateTime, recordId } from '../domain/fields.js';
+import type { AccessFlag, AccessScreen } from './access-review.js';
 
 export const AUDIT_ACTIONS = ['read', 'create', 'change', 'export', 'delete'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -21,6 +22,10 @@ export interface AuditEntry {
 	resolved?: string[][];
 	/** A subject access export: how many records it released, hid names in, and left out. Never names. */
 	exported?: { items: number; redacted: number; excluded: number };
+	/** For a read reported by a tablet: which case screen was opened. */
+	screen?: AccessScreen;
+	/** Set when the reader had no assignment to the case at that moment: for a person to look at. */
+	flag?: AccessFlag;
 }
 
 export interface AuditLogResponse {

@@ -30,6 +30,8 @@ export interface SyncEngineDeps {
 	wipe: () => Promise<void>;
 	onProgress?: (progress: SyncProgress) => void;
 	pageLimit?: number;
+	/** Reports case screens opened on the tablet (offline reads) after the push; only a wipe answer stops the round. */
+	reportAccess?: () => Promise<{ ok: true } | { ok: false; wipe: boolean }>;
 }
 
 const isLocked = (error: unknown) => error instanceof LockedError || (error as { code?: unknown } | null)?.code === 'locked';
@@ -113,6 +115,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 		if (!(await transport.reachable())) return { status: 'offline', message: 'The server cannot be reached.' };
 		const pushed = await pushOutbox(ctx, notRefused);
 		if (!pushed.ok) return failed(pushed);
+		const reported = await deps.reportAccess?.();
+		if (reported && !reported.ok && reported.wipe) return failed({ ok: false, kind: 'wipe', message: 'This device was revoked.' });
 		const pulled = await pull();
 		if (!pulled.ok) return pulled.kind === 'locked' ? { status: 'locked' } : failed(pulled);
 		const purged: string[] = [];

@@ -1,9 +1,11 @@
 import { liveQuery } from 'dexie';
 import { isUnlocked } from '../crypto/keyring.js';
+import { accessLog } from '../db/access-log.js';
 import { outbox, type UnsyncedSummary } from '../db/outbox.js';
 import { userDb } from '../db/user-db.js';
 import type { SessionUser } from '../protocol/auth.js';
 import { deviceIdentity } from '../session/device-identity.js';
+import { reportAccess } from './access-reports.js';
 import { answerBackgroundSync, requestBackgroundSync } from './background-sync.js';
 import { createSyncEngine, type SyncEngine, type SyncProgress } from './sync-engine.js';
 import { deviceSyncLock } from './sync-lock.js';
@@ -27,14 +29,16 @@ export interface SyncSessionHooks {
 export function startSyncSession(user: SessionUser, hooks: SyncSessionHooks): { stop: () => void; syncNow: () => Promise<boolean> } {
 	const db = userDb(user.id);
 	const store = syncStore(db);
+	const deviceId = user.deviceId ?? deviceIdentity().id;
 	const engine = createSyncEngine({
 		store,
 		transport: httpTransport,
 		lock: deviceSyncLock(),
-		deviceId: user.deviceId ?? deviceIdentity().id,
+		deviceId,
 		isUnlocked: () => isUnlocked(user.id),
 		wipe: wipeDevice,
-		onProgress: hooks.onProgress
+		onProgress: hooks.onProgress,
+		reportAccess: () => reportAccess(accessLog(db), deviceId)
 	});
 	const syncNow = () => hooks.round(engine, store);
 	const scheduler = createSyncScheduler(syncNow, browserClock);
