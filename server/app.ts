@@ -12,6 +12,7 @@ import { deviceRoutes } from './routes/device-routes.js';
 import { feedbackRoutes } from './routes/feedback-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { oversightRoutes } from './routes/oversight-routes.js';
+import { paperSettingsRoutes } from './routes/paper-settings-routes.js';
 import { referralInboxRoutes } from './routes/referral-inbox-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
@@ -56,6 +57,7 @@ export async function buildApp({ services, appDir, logger = false, trustProxy = 
 	referralInboxRoutes(app, services);
 	allocationRoutes(app, services);
 	reportRoutes(app, services);
+	paperSettingsRoutes(app, services);
 	syncRoutes(app, services);
 	await registerAppShell(app, appDir);
 	return app;

@@ -7,6 +7,7 @@ import { caseReferences, type CaseReferences } from './case-references.js';
 import { caseStore, type CaseStore } from './case-store.js';
 import { deviceStore, type DeviceStore } from './device-store.js';
 import { feedbackLinks, type FeedbackLinks } from './feedback-links.js';
+import { paperSettingsStore, type PaperSettingsStore } from './paper-settings-store.js';
 import { publicRateLimit, type PublicRateLimit } from './public-rate-limit.js';
 import { referralStore, type ReferralStore } from './referral-store.js';
 import { reportService, type ReportService } from './report-service.js';
@@ -32,6 +33,7 @@ export interface Services {
 	allocation: AllocationStore;
 	caseReferences: CaseReferences;
 	reports: ReportService;
+	paperSettings: PaperSettingsStore;
 	sessionSecret: Buffer;
 }
 
@@ -54,6 +56,7 @@ export async function createServices(couch: Couch, version: string): Promise<Ser
 		allocation: allocationStore(couch),
 		caseReferences: caseReferences(couch),
 		reports: reportService(couch),
+		paperSettings: paperSettingsStore(couch),
 		sessionSecret: await accounts.sessionSecret()
 	};
 }
