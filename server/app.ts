@@ -17,6 +17,7 @@ import { invitationRoutes } from './routes/invitation-routes.js';
 import { oversightRoutes } from './routes/oversight-routes.js';
 import { practiceRoutes } from './routes/practice-routes.js';
 import { policyRoutes } from './routes/policy-routes.js';
+import { paperSettingsRoutes } from './routes/paper-settings-routes.js';
 import { referralInboxRoutes } from './routes/referral-inbox-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
@@ -66,6 +67,7 @@ export async function buildApp({ services, appDir, logger = false, trustProxy = 
 	reportRoutes(app, services);
 	retentionRoutes(app, services);
 	practiceRoutes(app, services);
+	paperSettingsRoutes(app, services);
 	syncRoutes(app, services);
 	subjectAccessRoutes(app, services);
 	invitationRoutes(app, services);

@@ -13,6 +13,7 @@ import { feedbackLinks, type FeedbackLinks } from './feedback-links.js';
 import { practiceStore, type PracticeStore } from './practice-store.js';
 import { invitations, type Invitations } from './invitations.js';
 import { policyStore, type PolicyStore } from './policy-store.js';
+import { paperSettingsStore, type PaperSettingsStore } from './paper-settings-store.js';
 import { publicRateLimit, type PublicRateLimit } from './public-rate-limit.js';
 import { referralStore, type ReferralStore } from './referral-store.js';
 import { reportService, type ReportService } from './report-service.js';
@@ -50,6 +51,7 @@ export interface Services {
 	accessReports: AccessReports;
 	accessReview: AccessReview;
 	deviceExposure: DeviceExposureService;
+	paperSettings: PaperSettingsStore;
 	sessionSecret: Buffer;
 }
 
@@ -83,6 +85,7 @@ export async function createServices(couch: Couch, version: string): Promise<Ser
 		accessReports: accessReports(couch),
 		accessReview: accessReview({ couch, audit, accounts, cases, devices }),
 		deviceExposure: deviceExposure({ couch, accounts, cases, devices }),
+		paperSettings: paperSettingsStore(couch),
 		sessionSecret: await accounts.sessionSecret()
 	};
 }

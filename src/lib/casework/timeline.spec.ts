@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exampleRecords } from '../domain/record-fixtures.js';
-import type { DomainRecord } from '../domain/records.js';
+import { exampleRecords, exampleWith } from '../domain/record-fixtures.js';
+import { parseRecord, type DomainRecord } from '../domain/records.js';
 import { caseTimeline } from './timeline.js';
 import { notesView } from './notes-view.js';
 
@@ -39,5 +39,13 @@ describe('the notes screen', () => {
 		expect(view.hasNewDraft).toBe(true);
 		expect([...view.amendmentDrafts]).toEqual(['note-0002-abcd']);
 		expect(view.people).toEqual([{ value: 'participant-pr-0001', label: 'Sam (person responsible)' }]);
+	});
+});
+
+describe('records typed from paper', () => {
+	it('say on the timeline that they were typed from paper, with the date on the paper', () => {
+		const parsed = parseRecord(exampleWith('contact', (r) => (r.fromPaper = { paperDate: '2026-09-30', typedAt: '2026-10-01T18:00:00.000Z' })));
+		if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+		expect(caseTimeline([parsed.value])[0]?.detail).toContain('Typed from paper dated 30 Sept 2026, on 1 Oct 2026');
 	});
 });
