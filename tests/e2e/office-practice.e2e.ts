@@ -98,6 +98,13 @@ test('a coordinator reads the practice report for a period and finds its CSV', a
 		expect((await page.request.post(`/api/practice/${userId}/entries`, { data: entry })).status()).toBe(201);
 
 	await openInApp(page, '/office/practice');
+	// A coordinator reads the intervals the due dates follow; only an administrator changes them.
+	await page.getByRole('link', { name: 'Supervision and observation intervals' }).click();
+	await expect(page.getByLabel('Supervision every (weeks)')).toHaveValue('12');
+	await expect(page.getByLabel('Supervision every (weeks)')).toBeDisabled();
+	await expect(page.getByTestId('settings-read-only')).toHaveText('Only an administrator can change these.');
+	await axe(page);
+	await page.getByRole('link', { name: 'Practice', exact: true }).first().click();
 	await page.getByRole('link', { name: 'Practice report for the quality mark' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Practice report' })).toBeVisible();
 	await expect(page.getByTestId('practice-report').getByRole('row', { name: REPORTED }).getByRole('cell')).toHaveText(['2', 'Yes', '2.5', '1']);
