@@ -4,7 +4,7 @@ import { recordRepository } from '../../src/lib/db/record-repository.js';
 import { userDb } from '../../src/lib/db/user-db.js';
 import { exampleWith } from '../../src/lib/domain/record-fixtures.js';
 import { createVault } from '../../src/lib/session/vault.js';
-import { caseload, CASE_SIZE } from './caseload.js';
+import { caseload, caseSize, CASE_SIZE } from '../lib/records.js';
 
 type Row = Record<string, unknown> & { id: string; type: string; caseId?: string };
 
@@ -72,7 +72,7 @@ export const bench = {
 			if (!(await repo.save(note(i, caseId))).ok) throw new Error('A benchmark note did not validate');
 		});
 		const opened = (await repo.readCase(openId)).length;
-		if (opened !== CASE_SIZE) throw new Error(`Opened ${opened} records, not a whole case`);
+		if (opened !== caseSize(7)) throw new Error(`Opened ${opened} records, not a whole case`);
 		const open = await timed(runs, () => repo.readCase(openId));
 		const search = await timed(runs, () => repo.searchParticipants('person 12'));
 		return { save, open, search };

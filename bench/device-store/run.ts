@@ -1,15 +1,18 @@
 // Device store benchmark: encrypted store vs plain Dexie, headless Chromium, on-disk profile.
 // Run: npx tsx bench/device-store/run.ts   → bench/results/device-store.json
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'esbuild';
+import { spread, startResult } from '../lib/result.js';
 
 const ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const RUNS = 5;
+/** Each everyday measurement (fill 10,000, then 200 saves, opens and searches) is repeated; p50 and p95 are per repetition. */
+const EVERYDAY_REPS = Number(process.env.BENCH_REPS ?? 3);
+const result = startResult('device-store');
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
-const summary = (xs: number[]) => ({ p50: +pct(xs, 50).toFixed(2), p95: +pct(xs, 95).toFixed(2), n: xs.length });
 const median = (xs: number[]) => +pct(xs, 50).toFixed(1);
 
 const script = (await build({ entryPoints: ['bench/device-store/bench-harness.ts'], bundle: true, write: false, format: 'iife', target: 'es2022' })).outputFiles[0]!.text;
@@ -34,23 +37,20 @@ for (let run = 0; run < RUNS; run++)
 	for (const kind of ['plain', 'encrypted'] as const)
 		bulk[kind].push(await withPage((page) => page.evaluate(([k, r]) => window.bench.bulkLoad(k, r, 5_000), [kind, run] as const)));
 
-const everyday10k = {
-	plain: await withPage((page) => page.evaluate(() => window.bench.everyday('plain', 10_000, 200))),
-	encrypted: await withPage((page) => page.evaluate(() => window.bench.everyday('encrypted', 10_000, 200)))
-};
-const search5k = {
-	plain: await withPage((page) => page.evaluate(() => window.bench.everyday('plain', 5_000, 30))),
-	encrypted: await withPage((page) => page.evaluate(() => window.bench.everyday('encrypted', 5_000, 30)))
-};
+type Everyday = { save: number[]; open: number[]; search: number[] };
+const everyday: Record<'plain' | 'encrypted', Everyday[]> = { plain: [], encrypted: [] };
+for (let rep = 0; rep < EVERYDAY_REPS; rep++)
+	for (const kind of ['plain', 'encrypted'] as const) everyday[kind].push(await withPage((page) => page.evaluate((k) => window.bench.everyday(k, 10_000, 200), kind)));
+/** p50 and p95 of one operation, as min / median / max over the repetitions. */
+const across = (kind: 'plain' | 'encrypted', op: keyof Everyday) => ({ p50: spread(everyday[kind].map((e) => pct(e[op], 50)), 2), p95: spread(everyday[kind].map((e) => pct(e[op], 95)), 2), perRepetition: everyday[kind][0]![op].length });
 
-const result = {
-	date: new Date().toISOString(),
+const body = {
 	browser: 'headless Chromium, on-disk profile (launchPersistentContext), fresh profile per measurement',
-	bulkLoad5000Ms: { plain: median(bulk.plain), encrypted: median(bulk.encrypted), ratio: +(median(bulk.encrypted) / median(bulk.plain)).toFixed(2), runs: bulk },
-	saveNoteWith10000RecordsMs: { plain: summary(everyday10k.plain.save), encrypted: summary(everyday10k.encrypted.save) },
-	openCase125RecordsMs: { plain: summary(everyday10k.plain.open), encrypted: summary(everyday10k.encrypted.open) },
-	searchByNameOver5000RecordsMs: { plain: summary(search5k.plain.search), encrypted: summary(search5k.encrypted.search) },
+	bulkLoad5000Ms: { plain: spread(bulk.plain, 0), encrypted: spread(bulk.encrypted, 0), ratio: +(median(bulk.encrypted) / median(bulk.plain)).toFixed(2) },
+	saveNoteWith10000RecordsMs: { plain: across('plain', 'save'), encrypted: across('encrypted', 'save') },
+	openCaseWith10000RecordsMs: { plain: across('plain', 'open'), encrypted: across('encrypted', 'open') },
+	searchByNameOver10000RecordsMs: { plain: across('plain', 'search'), encrypted: across('encrypted', 'search') },
 	goals: { saveP95: '< 5 ms', openCaseP95: '< 50 ms', search: '< 100 ms', bulkRatio: '≤ 1.2× plain' }
 };
-await writeFile('bench/results/device-store.json', `${JSON.stringify(result, null, 2)}\n`);
-console.log(JSON.stringify({ ...result, bulkLoad5000Ms: { ...result.bulkLoad5000Ms, runs: undefined } }, null, 2));
+await result.write(body);
+console.log(JSON.stringify({ ...body, bulkLoad5000Ms: undefined }, null, 2));

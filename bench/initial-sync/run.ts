@@ -2,20 +2,21 @@
 // device store by the real engine against the real server, side by side with PouchDB replication
 // of the same documents and with the floor (plain Dexie bulkPut), on loopback and on an emulated
 // tablet link; then a day's catch-up sync. Run: npx tsx bench/initial-sync/run.ts
-//   → bench/results/initial-sync.json   (BENCH_REPS=<n> for more or fewer repetitions; default 5)
+//   → bench/results/initial-sync.json   (BENCH_REPS=<n> for more or fewer repetitions; default 3)
 //   --catch-up-only: only the day's catch-up (one quick initial sync first, untimed)
 //   → bench/results/catch-up.json
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { spread, startResult } from '../lib/result.js';
 import { TABLET, withPage, type Link, type Traffic } from './browser.js';
 import { POUCH_SCRIPTS, POUCH_SETTINGS } from './pouch.js';
 import { COLLEAGUE, FACILITATOR, PASSWORD, seed, STORE_RECORDS } from './seed.js';
 import { colleagueTablet, freePort, startServer } from './server.js';
 
-const REPS = Number(process.env.BENCH_REPS ?? 5);
+const REPS = Number(process.env.BENCH_REPS ?? 3);
 const CATCH_UP_ONLY = process.argv.includes('--catch-up-only');
 const DAY_CHANGES = 50;
 const LINKS: Link[] = ['loopback', 'tablet'];
@@ -26,6 +27,7 @@ const median = (xs: number[]) => {
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 const bundle = async (entry: string) => (await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', target: 'es2022' })).outputFiles[0]!.text;
 
+const run = startResult(CATCH_UP_ONLY ? 'catch-up' : 'initial-sync');
 const dataDir = await mkdtemp(join(tmpdir(), 'tandem-initial-sync-data-'));
 console.log(`Seeding ${STORE_RECORDS.toLocaleString('en-GB')} records in ${dataDir} …`);
 const seeded = await seed(dataDir);
@@ -93,11 +95,10 @@ try {
 	await rm(dataDir, { recursive: true, force: true });
 }
 
-const catchUpSummary = { changesPushed: DAY_CHANGES, changesPulled: DAY_CHANGES, ...Object.fromEntries(LINKS.map((link) => [link, { medianMs: round(median(catchUp[link])), medianPushMs: round(median(catchUpPhases[link].map((p) => p.push))), medianPullMs: round(median(catchUpPhases[link].map((p) => p.pull))), runsMs: catchUp[link].map((x) => round(x)), pushRunsMs: catchUpPhases[link].map((p) => round(p.push)) }])) };
+const catchUpSummary = { changesPushed: DAY_CHANGES, changesPulled: DAY_CHANGES, ...Object.fromEntries(LINKS.map((link) => [link, { ms: spread(catchUp[link], 0), pushMs: spread(catchUpPhases[link].map((p) => p.push), 0), pullMs: spread(catchUpPhases[link].map((p) => p.pull), 0), medianMs: round(median(catchUp[link])), medianPushMs: round(median(catchUpPhases[link].map((p) => p.push))), medianPullMs: round(median(catchUpPhases[link].map((p) => p.pull))), runsMs: catchUp[link].map((x) => round(x)), pushRunsMs: catchUpPhases[link].map((p) => round(p.push)) }])) };
 if (CATCH_UP_ONLY) {
-	const { loadavg } = await import('node:os');
-	const result = { date: new Date().toISOString(), how: 'bench/initial-sync/run.ts --catch-up-only: the same seeded store and server; per link one untimed initial sync, then BENCH_REPS days of 50 notes pushed by a colleague and 50 edits from this tablet, each day one timed sync().', repetitions: REPS, loadAverage1m: round(loadavg()[0]!, 1), catchUp: catchUpSummary, goal: '< 300 ms on loopback' };
-	await writeFile('bench/results/catch-up.json', `${JSON.stringify(result, null, 2)}\n`);
+	const result = { how: 'bench/initial-sync/run.ts --catch-up-only: the same seeded store and server; per link one untimed initial sync, then BENCH_REPS days of 50 notes pushed by a colleague and 50 edits from this tablet, each day one timed sync().', repetitions: REPS, catchUp: catchUpSummary, goal: '< 300 ms on loopback' };
+	await run.write(result);
 	console.log(JSON.stringify(result, null, 2));
 	process.exit(0);
 }
@@ -108,6 +109,7 @@ const caseloadGzip = gzipSync(caseloadJson).length;
 const bandwidthFloorMs = (caseloadGzip * 8 * 1000) / TABLET.downBitsPerSecond;
 
 const summary = (list: Sample[]) => ({
+	ms: spread(list.map((s) => s.ms), 0),
 	medianMs: round(median(list.map((s) => s.ms))),
 	runsMs: list.map((s) => round(s.ms)),
 	...(list[0]?.traffic ? { medianBytesDown: round(median(list.map((s) => s.traffic!.down))), medianBytesUp: round(median(list.map((s) => s.traffic!.up))), requests: median(list.map((s) => s.traffic!.requests)) } : {})
@@ -122,7 +124,6 @@ const ratios = Object.fromEntries(
 	})
 );
 const result = {
-	date: new Date().toISOString(),
 	how: 'One run: a fresh data folder seeded with 40,000 records (320 cases × 125), `tsx server/main.ts` with its embedded store; headless Chromium (/usr/bin/chromium), a fresh on-disk profile (launchPersistentContext) per measurement, engine / PouchDB / floor interleaved in each repetition. Engine: the real sync engine (createSyncEngine + syncStore + httpTransport) into the encrypted device store, from sync() until it resolves (reachability check, empty push, every page committed). PouchDB 9 browser build replicating the same 5,000 documents by doc_ids from the same embedded store (page on its origin). Floor: the same records already in the page, one Dexie bulkPut into a table with the same indexes. Tablet link: CDP Network.emulateNetworkConditions 40 ms, 20 Mbit/s down, 5 Mbit/s up. Bytes: CDP encodedDataLength (down, with headers) and request bodies (up).',
 	repetitions: REPS,
 	caseload: { cases: seeded.ownCaseIds.length, records: docIds.length, storeRecords: STORE_RECORDS, jsonBytes: caseloadJson.length, gzipBytes: caseloadGzip },
@@ -132,5 +133,5 @@ const result = {
 	catchUp: catchUpSummary,
 	goals: { pouchOverEngine: '≥ 5 on both links', engineOverFloor: '≤ 1.3 on loopback', engineOverBandwidthFloor: '≤ 2 on the tablet link', catchUpLoopback: '< 300 ms' }
 };
-await writeFile('bench/results/initial-sync.json', `${JSON.stringify(result, null, 2)}\n`);
+await run.write(result);
 console.log(JSON.stringify({ ...result, how: undefined, ways: Object.fromEntries(Object.entries(ways).map(([w, l]) => [w, { loopback: l.loopback.medianMs, tablet: l.tablet.medianMs, bytesDownTablet: l.tablet.medianBytesDown }])) }, null, 2));

@@ -1,11 +1,10 @@
 // Seeds a fresh data folder for `tsx server/main.ts`: 40,000 records in 320 cases, 40 of them
 // (5,000 records) assigned to the benchmark's facilitator, and a colleague on the same 40 cases.
-import { caseChildDocId, caseDocId } from '../../src/lib/domain/ids.js';
 import { connectCouch } from '../../server/store/couch.js';
 import { AUDIT_DESIGN, RECORDS_DESIGN, ensureDesignDoc } from '../../server/store/design-docs.js';
 import { startEmbeddedStore } from '../../server/store/embedded-store.js';
 import { createServices } from '../../server/services/services.js';
-import { caseload, CASE_SIZE } from '../device-store/caseload.js';
+import { caseload, docIdOf } from '../lib/records.js';
 
 export const STORE_RECORDS = 40_000;
 export const OWN_CASES = 40;
@@ -20,24 +19,6 @@ export interface Seeded {
 	/** The facilitator's 5,000 records as stored, with their document ids: the floor writes these. */
 	own: { docId: string; record: Record<string, unknown> }[];
 }
-
-const WORDS = ('we met at the centre and talked about how the harm affected her family he said he wanted to write a letter ' +
-	'explaining what happened that night she asked for a break after twenty minutes the facilitator agreed next steps ' +
-	'include a second visit in prison a phone call with the victim liaison officer and checking the safety plan again ' +
-	'mother brother school work housing probation support worker meeting apology questions answers feelings worried calm').split(' ');
-
-/** Seeded, varied text of a given length: deterministic, so every run seeds the same store. */
-function prose(seed: number, length: number): string {
-	let state = seed + 1;
-	let text = '';
-	while (text.length < length) {
-		state = (state * 1103515245 + 12345) % 2147483648;
-		text += `${WORDS[state % WORDS.length]}${state % 11 === 0 ? '. ' : ' '}`;
-	}
-	return text.slice(0, length).trim();
-}
-
-const docIdOf = (r: Record<string, unknown>) => (r.type === 'case' ? caseDocId(r.id as string) : caseChildDocId(r.caseId as string, r.type as string, r.id as string));
 
 export async function seed(dataDir: string): Promise<Seeded> {
 	const store = await startEmbeddedStore(dataDir, 0);
@@ -55,12 +36,10 @@ export async function seed(dataDir: string): Promise<Seeded> {
 		const facilitatorId = await make(FACILITATOR);
 		const colleagueId = await make(COLLEAGUE);
 		const records = caseload(STORE_RECORDS);
-		// The fixtures repeat one sentence, which compresses 45:1; notes of varied words compress as prose does.
-		for (const [index, record] of records.entries()) if (record.type === 'case-note') record.text = prose(index, String(record.text).length);
 		const own: Seeded['own'] = [];
 		const ownCaseIds: string[] = [];
-		for (const [index, record] of records.entries()) {
-			const caseNo = Math.floor(index / CASE_SIZE);
+		for (const record of records) {
+			const caseNo = Number(String(record.type === 'case' ? record.id : record.caseId).slice('bench-case-'.length));
 			if (record.type === 'case') {
 				record.facilitatorIds = caseNo < OWN_CASES ? [facilitatorId, colleagueId] : [`other-facilitator-${caseNo % 50}`];
 				if (caseNo < OWN_CASES) ownCaseIds.push(record.id as string);

@@ -20,11 +20,13 @@ export async function freePort(): Promise<number> {
 
 export interface RunningServer {
 	url: string;
+	pid: number;
 	stop(): Promise<void>;
 }
 
-export async function startServer(dataDir: string, port: number, storePort: number): Promise<RunningServer> {
-	const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/** `nodeArgs`: e.g. `--cpu-prof` for a profile of the server under load. */
+export async function startServer(dataDir: string, port: number, storePort: number, nodeArgs: string[] = []): Promise<RunningServer> {
+	const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
 		env: { ...process.env, PORT: String(port), TANDEM_DATA_DIR: dataDir, TANDEM_STORE_PORT: String(storePort), NODE_ENV: 'production' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
@@ -38,6 +40,7 @@ export async function startServer(dataDir: string, port: number, storePort: numb
 	}
 	return {
 		url,
+		pid: child.pid!,
 		stop: () =>
 			new Promise<void>((resolve) => {
 				child.once('exit', () => resolve());
