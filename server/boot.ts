@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { loadDemoService, type DemoCredential } from './services/demo-service.js';
 import { ensureFirstAdministrator } from './services/first-administrator.js';
 import { createServices } from './services/services.js';
+import { scheduleMutationLogPruning } from './services/sync-log-retention.js';
 import { connectCouch, waitForStore } from './store/couch.js';
 import { AUDIT_DESIGN, RECORDS_DESIGN, ensureDesignDoc } from './store/design-docs.js';
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded-store.js';
@@ -35,6 +36,7 @@ export async function boot(config: Config, options: { logger?: boolean } = {}): 
 		const demo = config.demo ? await loadDemoService(config.dataDir, services.accounts, services.cases, now) : undefined;
 		const app = await buildApp({ services, appDir: config.appDir, logger: options.logger, trustProxy: config.trustProxy });
 		await app.listen({ port: config.port, host: config.host });
+		const pruning = scheduleMutationLogPruning(couch.dbs.records, (error) => app.log.error({ err: error }, 'Pruning old sync log entries failed'));
 		const address = app.server.address();
 		const port = typeof address === 'object' && address ? address.port : config.port;
 		const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -44,6 +46,7 @@ export async function boot(config: Config, options: { logger?: boolean } = {}): 
 			firstAdmin,
 			demo,
 			async stop() {
+				pruning.stop();
 				await app.close();
 				await embedded?.stop();
 			}
