@@ -6,6 +6,7 @@ import { loadDemoService, type DemoCredential } from './services/demo-service.js
 import { ensureFirstAdministrator } from './services/first-administrator.js';
 import { scheduleRetention } from './services/retention-job.js';
 import { createServices } from './services/services.js';
+import { scheduleMutationLogPruning } from './services/sync-log-retention.js';
 import { connectCouch, waitForStore } from './store/couch.js';
 import { ACCESS_REVIEW_DESIGN, AUDIT_DESIGN, RECORDS_DESIGN, ensureDesignDoc } from './store/design-docs.js';
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded-store.js';
@@ -38,6 +39,7 @@ export async function boot(config: Config, options: { logger?: boolean } = {}): 
 		const app = await buildApp({ services, appDir: config.appDir, logger: options.logger, trustProxy: config.trustProxy });
 		await app.listen({ port: config.port, host: config.host });
 		const stopRetention = config.retentionHours > 0 ? scheduleRetention(services, config.retentionHours * 3_600_000, (error) => app.log.error(error)) : () => undefined;
+		const pruning = scheduleMutationLogPruning(couch.dbs.records, (error) => app.log.error({ err: error }, 'Pruning old sync log entries failed'));
 		const address = app.server.address();
 		const port = typeof address === 'object' && address ? address.port : config.port;
 		const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -48,6 +50,7 @@ export async function boot(config: Config, options: { logger?: boolean } = {}): 
 			demo,
 			async stop() {
 				stopRetention();
+				pruning.stop();
 				await app.close();
 				await embedded?.stop();
 			}

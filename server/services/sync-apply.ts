@@ -1,3 +1,4 @@
+import { authorshipProblems } from '../../src/lib/domain/authorship.js';
 import { parseRecord, SUPPORTED_VERSIONS, isRecordType } from '../../src/lib/domain/records.js';
 import type { FieldProblem } from '../../src/lib/domain/validation.js';
 import type { ConflictEntry } from '../../src/lib/protocol/sync-conflict.js';
@@ -93,6 +94,9 @@ export function planChange(context: ApplyContext, m: Mutation, stored: StoredDoc
 		return answer(rejected(m, code, 'The record would not be valid after this change; nothing was changed.', parsed.problems));
 	}
 	const record = parsed.value as unknown as Record<string, unknown>;
+	// Authorship comes from the session, never from the device: a change may name only its sender.
+	const authors = authorshipProblems(storedRecord, record, context.userId, m.resolves?.map((r) => r.path.join('.')));
+	if (authors.length > 0) return answer(rejected(m, 'forbidden', 'This change names someone else as the person who did it; nothing was changed.', authors));
 	const conflictsChanged = !sameValue(storedConflicts, merged.conflicts);
 	const conflicts = merged.conflicts as ConflictEntry[];
 	return {

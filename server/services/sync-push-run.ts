@@ -46,7 +46,7 @@ export class PushRun {
 	async step(item: Item): Promise<MutationResult | Pending> {
 		const { m, decision } = item;
 		const log = this.docs.get(mutationLogId(m)) as MutationLogDoc | undefined;
-		if (log?.state === 'done' && log.rev) return this.#answerRetry(m, log.rev);
+		if (log?.state === 'done' && log.rev) return this.#answerRetry(m, log.rev, decision === 'apply');
 		if (log?.state === 'filed') return filedAnswer(m);
 		if (decision === 'refuse') return { status: 'rejected', mutationId: m.mutationId, code: 'forbidden', message: 'You cannot change this.', fields: [] };
 		// A `pending` log: a try made while the person had the case claimed the change and may have
@@ -123,11 +123,13 @@ export class PushRun {
 	 * A change seen before writes nothing. While the record still stands at the revision the change
 	 * made, the answer is `duplicate`; once it has moved on, the device may hold a stale copy it will
 	 * never be sent again (a pull skips records with a change waiting in the outbox, yet keeps the
-	 * checkpoint), so it gets `merged` with the record and conflicts as they stand now.
+	 * checkpoint), so it gets `merged` with the record and conflicts as they stand now — only while
+	 * the person may still change the record. One who has lost the case hears the outcome alone: the
+	 * record as it stands now is no longer theirs to see, and their device lets the case go anyway.
 	 */
-	#answerRetry(m: Mutation, rev: string): MutationResult {
+	#answerRetry(m: Mutation, rev: string, mayRead: boolean): MutationResult {
 		const stored = this.docs.get(recordDocId(m));
-		if (!stored?._rev || stored._rev === rev) return { status: 'duplicate', mutationId: m.mutationId, rev };
+		if (!mayRead || !stored?._rev || stored._rev === rev) return { status: 'duplicate', mutationId: m.mutationId, rev };
 		const { _id, _rev, ...record } = stored;
 		const conflicts = (this.docs.get(conflictsDocId(m)) as ConflictsDoc | undefined)?.entries ?? [];
 		return { status: 'merged', mutationId: m.mutationId, rev: _rev, record, conflicts };

@@ -135,7 +135,7 @@ describe('six devices, one of them the app in Chromium, through a faulty network
 		}
 		async function create(device: SimDevice, caseId: string) {
 			const id = `participant-n${String(edits.length + 1).padStart(4, '0')}`;
-			await save(device, { kind: 'create', docId: `case:${caseId}:participant:${id}`, caseId, path: [] }, (n, at) => participant(caseId, id, { name: `Name ${n}`, createdAt: at, updatedAt: at }));
+			await save(device, { kind: 'create', docId: `case:${caseId}:participant:${id}`, caseId, path: [] }, (n, at) => participant(caseId, id, { name: `Name ${n}`, createdAt: at, updatedAt: at, createdBy: device.userId }));
 			log.push(`#${edits.length} ${device.deviceId} creates ${id} in ${caseId}`);
 		}
 

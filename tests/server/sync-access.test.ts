@@ -35,7 +35,7 @@ describe('sync and need to know', () => {
 	});
 
 	it('purges a case on the next pull after unassignment, and files its late push for the coordinator', async () => {
-		const record = participant(CASE, 'participant-late-01');
+		const record = participant(CASE, 'participant-late-01', { createdBy: ids.fac! });
 		const { body: first } = await push(env.app, fac, [mutationOf(fac, undefined, record)]);
 		const rev = (first.results[0] as { rev: string }).rev;
 		const held = Object.assign({}, ...(await pullAll(env.app, fac, {})).map((p) => p.checkpoints.cases)) as Record<string, string>;
@@ -61,7 +61,7 @@ describe('sync and need to know', () => {
 		const BACK = 'case-access-0002';
 		await addCase(env.services, BACK, 'RJ-2026-0303', ids.coord!, [ids.fac!]);
 		expect((await unassign(ids.fac!, BACK)).statusCode).toBe(200);
-		const record = participant(BACK, 'participant-made-away');
+		const record = participant(BACK, 'participant-made-away', { createdBy: ids.fac! });
 		const made = mutationOf(fac, undefined, record);
 		expect((await push(env.app, fac, [made])).body.results[0]).toMatchObject({ status: 'filed' });
 		// The coordinator gives the case back before the tablet's next pull could purge it.
@@ -73,12 +73,12 @@ describe('sync and need to know', () => {
 		expect(filed.json<FiledChangesResponse>().changes.map((c) => c.mutation.mutationId)).toEqual(expect.arrayContaining([made.mutationId, later.mutationId]));
 		await expect(env.services.couch.dbs.records.get(caseChildDocId(BACK, 'participant', 'participant-made-away'))).rejects.toMatchObject({ statusCode: 404 });
 		// A change of a record nobody ever made is still refused.
-		const ghost = participant(BACK, 'participant-never-made');
+		const ghost = participant(BACK, 'participant-never-made', { createdBy: ids.fac! });
 		expect((await push(env.app, fac, [mutationOf(fac, ghost, { ...ghost, name: 'Nobody' })])).body.results[0]).toMatchObject({ status: 'rejected', code: 'record-not-found' });
 	});
 
 	it('files a push to a case that does not exist exactly as one the facilitator lost', async () => {
-		const { body } = await push(env.app, fac, [mutationOf(fac, undefined, participant(NOWHERE, 'participant-nowhere'))]);
+		const { body } = await push(env.app, fac, [mutationOf(fac, undefined, participant(NOWHERE, 'participant-nowhere', { createdBy: ids.fac! }))]);
 		expect(body.results[0]).toMatchObject({ status: 'filed', code: 'case-not-accessible' });
 	});
 
@@ -87,7 +87,7 @@ describe('sync and need to know', () => {
 		const admin = await signIn(env.app, 'admin');
 		expect((await env.app.inject({ method: 'POST', url: `/api/devices/${tablet.deviceId}/revoke`, headers: { cookie: admin } })).statusCode).toBe(200);
 		const before = await storeSnapshot(env.services.couch.dbs);
-		const pushed = await push(env.app, tablet, [mutationOf(tablet, undefined, participant(CASE, 'participant-stolen-1'))]);
+		const pushed = await push(env.app, tablet, [mutationOf(tablet, undefined, participant(CASE, 'participant-stolen-1', { createdBy: ids.fac! }))]);
 		const pulled = await pull(env.app, tablet, { cases: [{ caseId: CASE }] });
 		for (const answer of [pushed, pulled]) {
 			expect(answer.status).toBe(403);

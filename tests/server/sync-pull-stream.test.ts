@@ -17,16 +17,19 @@ async function stream(tablet: Tablet, request: Omit<PullRequest, 'deviceId'>): P
 	return { status: answer.statusCode, type: answer.headers['content-type'] as string | undefined, pages: lines.map((line) => JSON.parse(line) as PullResponse), body: answer.body };
 }
 
+let [facId, otherId] = ['', ''];
+
 beforeAll(async () => {
 	env = await startInProcess();
 	const s = env.services;
-	const [facId, otherId, coord] = [await addUser(s, 'fac', ['facilitator']), await addUser(s, 'other', ['facilitator']), await addUser(s, 'coord', ['coordinator'])];
+	let coord = '';
+	[facId, otherId, coord] = [await addUser(s, 'fac', ['facilitator']), await addUser(s, 'other', ['facilitator']), await addUser(s, 'coord', ['coordinator'])];
 	await addCase(s, FIRST, 'RJ-2026-0301', coord, [facId]);
 	await addCase(s, SECOND, 'RJ-2026-0302', coord, [facId, otherId]);
 	fac = { deviceId: 'fac-tablet-0003', cookie: await signIn(env.app, 'fac', { id: 'fac-tablet-0003', label: 'Tablet A' }) };
 	other = { deviceId: 'other-tablet-0003', cookie: await signIn(env.app, 'other', { id: 'other-tablet-0003', label: 'Tablet B' }) };
 	for (let i = 1; i <= 3; i++)
-		for (const caseId of [FIRST, SECOND]) await push(env.app, fac, [mutationOf(fac, undefined, participant(caseId, `participant-${caseId.slice(-4)}-${i}`))]);
+		for (const caseId of [FIRST, SECOND]) await push(env.app, fac, [mutationOf(fac, undefined, participant(caseId, `participant-${caseId.slice(-4)}-${i}`, { createdBy: facId }))]);
 }, 60_000);
 afterAll(() => env.stop());
 
@@ -62,7 +65,7 @@ describe('the streamed pull', () => {
 		const held = Object.assign({}, ...pages.map((p) => p.checkpoints.cases)) as Record<string, string>;
 		const cases = Object.entries(held).map(([caseId, checkpoint]) => ({ caseId, checkpoint }));
 		expect((await stream(other, { cases })).pages).toMatchObject([{ records: [], done: true }]);
-		const before = participant(SECOND, 'participant-0002-1');
+		const before = participant(SECOND, 'participant-0002-1', { createdBy: facId });
 		const rev = pages.flatMap((p) => p.records).find((r) => r.docId === caseChildDocId(SECOND, 'participant', 'participant-0002-1'))!.rev;
 		await push(env.app, fac, [mutationOf(fac, before, { ...before, language: 'Polish' }, rev)]);
 		const { pages: after } = await stream(other, { cases });

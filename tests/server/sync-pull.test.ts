@@ -14,25 +14,28 @@ let env: InProcess;
 let fac: Tablet;
 let other: Tablet;
 
+let [facId, otherId] = ['', ''];
+
 beforeAll(async () => {
 	env = await startInProcess();
 	const s = env.services;
-	const [facId, otherId, coord] = [await addUser(s, 'fac', ['facilitator']), await addUser(s, 'other', ['facilitator']), await addUser(s, 'coord', ['coordinator'])];
+	let coord = '';
+	[facId, otherId, coord] = [await addUser(s, 'fac', ['facilitator']), await addUser(s, 'other', ['facilitator']), await addUser(s, 'coord', ['coordinator'])];
 	await addCase(s, MINE, 'RJ-2026-0201', coord, [facId]);
 	await addCase(s, PREFIXED, 'RJ-2026-0202', coord, [otherId]);
 	await addCase(s, SHARED, 'RJ-2026-0203', coord, [facId, otherId]);
 	fac = { deviceId: 'fac-tablet-0002', cookie: await signIn(env.app, 'fac', { id: 'fac-tablet-0002', label: 'Tablet A' }) };
 	other = { deviceId: 'other-tablet-0002', cookie: await signIn(env.app, 'other', { id: 'other-tablet-0002', label: 'Tablet B' }) };
 	for (let i = 1; i <= 4; i++) {
-		await push(env.app, fac, [mutationOf(fac, undefined, participant(MINE, `participant-mine-${i}`))]);
-		await push(env.app, other, [mutationOf(other, undefined, participant(PREFIXED, `participant-pref-${i}`))]);
+		await push(env.app, fac, [mutationOf(fac, undefined, participant(MINE, `participant-mine-${i}`, { createdBy: facId }))]);
+		await push(env.app, other, [mutationOf(other, undefined, participant(PREFIXED, `participant-pref-${i}`, { createdBy: otherId }))]);
 	}
 }, 60_000);
 afterAll(() => env.stop());
 
 describe('pulling a caseload', () => {
 	it('round-trips a pushed record to the other facilitator of the case, then has nothing new', async () => {
-		const record = participant(SHARED, 'participant-shared-1');
+		const record = participant(SHARED, 'participant-shared-1', { createdBy: facId });
 		const { body: pushed } = await push(env.app, fac, [mutationOf(fac, undefined, record)]);
 		const pages = await pullAll(env.app, other, {});
 		const pulled = pages.flatMap((p) => p.records).find((r) => r.docId === caseChildDocId(SHARED, 'participant', 'participant-shared-1'));
@@ -84,7 +87,7 @@ describe('pulling a caseload', () => {
 
 	it('sends a changed record again after its checkpoint, and only that one', async () => {
 		const checkpoints = Object.assign({}, ...(await pullAll(env.app, fac, {})).map((p) => p.checkpoints.cases)) as Record<string, string>;
-		const before = participant(MINE, 'participant-mine-2');
+		const before = participant(MINE, 'participant-mine-2', { createdBy: facId });
 		const { body: stored } = await pull(env.app, fac, { cases: [] });
 		const rev = stored.records.find((r) => r.docId === caseChildDocId(MINE, 'participant', 'participant-mine-2'))!.rev;
 		await push(env.app, fac, [mutationOf(fac, before, { ...before, language: 'Polish' }, rev)]);

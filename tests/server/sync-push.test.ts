@@ -20,7 +20,7 @@ afterAll(() => env.stop());
 
 /** Makes a participant through a push and answers it with its first revision. */
 async function created(id: string): Promise<{ record: Record<string, unknown>; rev: string }> {
-	const record = participant(CASE, id);
+	const record = participant(CASE, id, { createdBy: ids.fac! });
 	const { body } = await push(env.app, fac, [mutationOf(fac, undefined, record)]);
 	expect(body.results[0]).toMatchObject({ status: 'applied' });
 	return { record, rev: (body.results[0] as { rev: string }).rev };
@@ -30,7 +30,7 @@ const storedDoc = (id: string) => env.services.couch.dbs.records.get(caseChildDo
 
 describe('pushing changes', () => {
 	it('applies a retried batch once and answers the retry duplicate with the first revisions', async () => {
-		const [one, two] = [participant(CASE, 'participant-retry-01'), participant(CASE, 'participant-retry-02')];
+		const [one, two] = [participant(CASE, 'participant-retry-01', { createdBy: ids.fac! }), participant(CASE, 'participant-retry-02', { createdBy: ids.fac! })];
 		const batch = [mutationOf(fac, undefined, one), mutationOf(fac, undefined, two)];
 		const first = await push(env.app, fac, batch);
 		expect(first.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
@@ -46,7 +46,7 @@ describe('pushing changes', () => {
 	});
 
 	it('answers a retried change whose record moved on since with the record as it stands, writing nothing', async () => {
-		const record = participant(CASE, 'participant-retry-03');
+		const record = participant(CASE, 'participant-retry-03', { createdBy: ids.fac! });
 		const batch = [mutationOf(fac, undefined, record), mutationOf(fac, record, { ...record, name: 'Sam Retried' })];
 		const first = await push(env.app, fac, batch);
 		// The second change was made on a version the server never numbered for the device, so it gets the whole record back.
@@ -131,7 +131,7 @@ describe('pushing changes', () => {
 
 	it('answers a malformed batch 400 naming the field, and changes nothing', async () => {
 		const before = await storeSnapshot(env.services.couch.dbs);
-		const good = mutationOf(fac, undefined, participant(CASE, 'participant-never-01'));
+		const good = mutationOf(fac, undefined, participant(CASE, 'participant-never-01', { createdBy: ids.fac! }));
 		const answer = await push(env.app, fac, [good, { ...good, mutationId: 'x', recordId: 'participant-never-02' }]);
 		expect(answer.status).toBe(400);
 		expect(answer.body.error).toBe('bad-request');
@@ -140,7 +140,7 @@ describe('pushing changes', () => {
 	});
 
 	it('refuses a batch that claims to come from another device', async () => {
-		const answer = await push(env.app, fac, [{ ...mutationOf(fac, undefined, participant(CASE, 'participant-spoofed')), deviceId: colleague.deviceId }]);
+		const answer = await push(env.app, fac, [{ ...mutationOf(fac, undefined, participant(CASE, 'participant-spoofed', { createdBy: ids.fac! })), deviceId: colleague.deviceId }]);
 		expect(answer.status).toBe(400);
 		expect(answer.body.fields?.map((f) => f.path)).toEqual(['mutations.0.deviceId']);
 	});

@@ -21,7 +21,7 @@ const stored = (id: string) => env.services.couch.dbs.records.get(caseChildDocId
 
 describe('a push interrupted part-way', () => {
 	it('is finished by its retry when the server stopped after claiming the change and before writing it', async () => {
-		const m = mutationOf(fac, undefined, participant(CASE, 'participant-claimed'));
+		const m = mutationOf(fac, undefined, participant(CASE, 'participant-claimed', { createdBy: facId }));
 		// What a process leaves behind when it dies between the claim and the write.
 		await env.services.couch.dbs.records.insert({ _id: mutationLogId(m), type: 'mutation-log', v: 1, state: 'pending', userId: 'someone', recordDocId: 'x', serverTime: new Date().toISOString() } as never);
 		const { body } = await push(env.app, fac, [m]);
@@ -31,7 +31,7 @@ describe('a push interrupted part-way', () => {
 	});
 
 	it('writes the audit line on the retry when the audit log failed the first time, and the change once', async () => {
-		const record = participant(CASE, 'participant-audited');
+		const record = participant(CASE, 'participant-audited', { createdBy: facId });
 		const m = mutationOf(fac, undefined, record);
 		const append = env.services.audit.appendOnce;
 		env.services.audit.appendOnce = () => Promise.reject(new Error('audit store down'));
@@ -49,7 +49,7 @@ describe('a push interrupted part-way', () => {
 	});
 
 	it('audits a change once when its process died after the audit line and before marking the change done', async () => {
-		const m = mutationOf(fac, undefined, participant(CASE, 'participant-half-settled'));
+		const m = mutationOf(fac, undefined, participant(CASE, 'participant-half-settled', { createdBy: facId }));
 		expect((await push(env.app, fac, [m])).body.results[0]!.status).toBe('applied');
 		// What a process leaves behind when it dies between writing the audit line and marking the log done.
 		const log = (await env.services.couch.dbs.records.get(mutationLogId(m))) as Record<string, unknown>;
@@ -62,7 +62,7 @@ describe('a push interrupted part-way', () => {
 	});
 
 	it('audits a change once when two copies of its batch arrive side by side', async () => {
-		const record = participant(CASE, 'participant-twice-at-once');
+		const record = participant(CASE, 'participant-twice-at-once', { createdBy: facId });
 		const batch = [mutationOf(fac, undefined, record), mutationOf(fac, record, { ...record, name: 'Sam Twice' }, undefined, { deviceTime: '2026-10-05T14:31:00.000Z' })];
 		const answers = await Promise.all([push(env.app, fac, batch), push(env.app, fac, batch)]);
 		for (const answer of answers) expect(answer.status).toBe(200);
@@ -77,7 +77,7 @@ describe('a push interrupted part-way', () => {
 	it('finishes and audits once a change written just before its author lost the case, instead of also filing it', async () => {
 		const LOST = 'case-recover-0002';
 		await addCase(env.services, LOST, 'RJ-2026-0402', coord, [facId]);
-		const m = mutationOf(fac, undefined, participant(LOST, 'participant-written-then-lost'));
+		const m = mutationOf(fac, undefined, participant(LOST, 'participant-written-then-lost', { createdBy: facId }));
 		const append = env.services.audit.appendOnce;
 		env.services.audit.appendOnce = () => Promise.reject(new Error('audit store down'));
 		try {

@@ -60,11 +60,14 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 			const record = parsed.value;
 			const clear = { id: docIdOf(record), type: record.type, caseId: caseIdOf(record) };
 			const entry = { mutationId: newId(), docId: clear.id, type: record.type, caseId: clear.caseId, op: 'put' as const, at: now() };
+			// Sealed while the record it replaces is read: the two do not depend on each other.
+			const sealing = sealFor(db, recordContext(clear), record);
+			sealing.catch(() => undefined); // awaited below; not left unhandled if the read fails first
 			// What the person saw before this edit: the change pushed is only what they altered.
 			const previous = await db.records.get(clear.id);
 			const before = previous && (await openRecord(previous));
 			const [recordEnc, entryEnc] = await Promise.all([
-				sealFor(db, recordContext(clear), record),
+				sealing,
 				sealFor(db, outboxContext(entry), {
 					op: 'put',
 					record,
