@@ -18,6 +18,8 @@ export const retentionApi = {
 	saveSettings: (policy: RetentionPolicy | Record<string, unknown>) => callApi<RetentionSettingsResponse>('PUT', '/api/settings/retention', { policy }),
 	preview: () => callApi<RetentionPreviewResponse>('GET', '/api/retention/preview'),
 	run: () => callApi<RetentionRunResponse>('POST', '/api/retention/run'),
+	participants: (caseId: string) =>
+		callApi<{ participants: { id: string; name: string; role: ParticipantRecord['role'] }[] }>('GET', `/api/cases/${caseId}/participants`),
 	participant: (caseId: string, participantId: string) =>
 		callApi<{ participant: ParticipantRecord }>('GET', `/api/cases/${caseId}/participants/${participantId}`),
 	rectify: (caseId: string, participantId: string, body: Rectification) =>
