@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { rectificationSchema } from '../../src/lib/domain/participant-rectification.js';
-import type { ParticipantRecord } from '../../src/lib/domain/participant.js';
+import { displayName, type ParticipantRecord } from '../../src/lib/domain/participant.js';
+import { caseParamsSchema } from '../../src/lib/protocol/cases.js';
 import {
 	erasureRequestSchema,
 	participantParamsSchema,
@@ -11,7 +12,7 @@ import {
 import { ADMINISTRATOR, OFFICE, caseAccess } from '../auth/access-policy.js';
 import { defineRoute } from '../http/define-route.js';
 import { auditEntry } from '../services/audit-log.js';
-import { eraseParticipant, readParticipant, rectifyParticipant } from '../services/participant-rights.js';
+import { eraseParticipant, listParticipants, readParticipant, rectifyParticipant } from '../services/participant-rights.js';
 import { dueNow, runRetention } from '../services/retention-job.js';
 import type { Services } from '../services/services.js';
 
@@ -46,6 +47,17 @@ export function retentionRoutes(app: FastifyInstance, services: Services): void 
 		method: 'POST',
 		url: '/api/retention/run',
 		handler: ({ actor, now }) => runRetention(services, actor.user.id, now)
+	});
+
+	defineRoute(app, services, caseAccess('oversee'), {
+		method: 'GET',
+		url: '/api/cases/:caseId/participants',
+		params: caseParamsSchema,
+		async handler({ actor, params, now }): Promise<{ participants: { id: string; name: string; role: ParticipantRecord['role'] }[] }> {
+			const participants = await listParticipants(services, params.caseId);
+			await services.audit.append([auditEntry(actor, params.caseId, 'read', now)]);
+			return { participants: participants.map((p) => ({ id: p.id, name: displayName(p), role: p.role })) };
+		}
 	});
 
 	defineRoute(app, services, caseAccess('oversee'), {

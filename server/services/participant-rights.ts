@@ -74,6 +74,15 @@ export async function eraseParticipant(services: Services, actor: Actor, caseId:
 	throw conflict('The case kept changing while the erasure ran; try again.');
 }
 
+/** The case's participants, for the office's list of whose details can be corrected or erased. */
+export async function listParticipants(services: Services, caseId: string): Promise<ParticipantRecord[]> {
+	const docs = await caseRange(services.couch.dbs.records, caseId);
+	return docs.flatMap((doc) => {
+		const parsed = doc.type === 'participant' ? parseParticipant(withoutCouchFields(doc)) : undefined;
+		return parsed?.ok ? [parsed.value] : [];
+	});
+}
+
 /** The participant as held now, for the office's correction page. */
 export async function readParticipant(services: Services, caseId: string, participantId: string): Promise<ParticipantRecord> {
 	const docs = await caseRange(services.couch.dbs.records, caseId);

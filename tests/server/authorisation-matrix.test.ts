@@ -199,6 +199,7 @@ const ROUTES: Record<string, Row> = {
 	'set the retention settings': { method: 'PUT', path: flat('/api/settings/retention'), body: () => ({ policy: DEFAULT_RETENTION_POLICY }), expect: ADMIN_ONLY(200) },
 	'see what retention would remove': { method: 'GET', path: flat('/api/retention/preview'), expect: ADMIN_ONLY(200) },
 	'run retention': { method: 'POST', path: flat('/api/retention/run'), expect: ADMIN_ONLY(200) },
+	"list a case's participants": { method: 'GET', path: caseRoute('/participants'), expect: OVERSEE(200) },
 	"read a participant's details": { method: 'GET', path: caseRoute('/participants/participant-matrix-01'), expect: OVERSEE(200) },
 	"correct a participant's details": {
 		method: 'PUT',

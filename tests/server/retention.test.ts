@@ -127,7 +127,7 @@ describe('the retention job', () => {
 	it('does nothing more when run again, or twice at once', async () => {
 		const [store, audited] = [await storeSnapshot(env.services.couch.dbs), (await lines()).length];
 		expect((await run()).body).toMatchObject({ status: 'done', removed: 0, anonymised: 0 });
-		const [first, second] = await Promise.all([runRetention(env.services, users.admin, new Date()), runRetention(env.services, 'another-process', new Date())]);
+		const [first, second] = await Promise.all([runRetention(env.services, users.admin!, new Date()), runRetention(env.services, 'another-process', new Date())]);
 		expect([first.removed + second.removed, first.anonymised + second.anonymised]).toEqual([0, 0]);
 		expect(await storeSnapshot(env.services.couch.dbs)).toBe(store);
 		expect((await lines()).length).toBe(audited);
@@ -146,6 +146,6 @@ describe('the retention job', () => {
 		const lease = (await accounts.get('lease:retention')) as unknown as Record<string, unknown>;
 		await accounts.insert({ ...lease, holder: 'a-process-that-died', expiresAt: new Date(Date.now() + 60_000).toISOString() } as never);
 		expect((await run()).body.status).toBe('busy');
-		expect((await runRetention(env.services, users.admin, new Date(Date.now() + 61_000))).status).toBe('done');
+		expect((await runRetention(env.services, users.admin!, new Date(Date.now() + 61_000))).status).toBe('done');
 	});
 });
