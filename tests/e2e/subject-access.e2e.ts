@@ -80,6 +80,10 @@ test('a coordinator finds a person, reviews what concerns others, leaves one not
 	expect(notes.join('\n')).not.toContain(`Left out ${run}`);
 	expect(document.access.some((line) => line.who === `Coordinator ${run}` && line.what === 'Wrote a case note')).toBe(true);
 
+	// Changing what is left out withdraws the copy already made, so no stale file is sent by mistake.
+	await page.getByTestId('sar-item').filter({ hasText: `Left out ${run}` }).getByLabel('Leave this out of the export').uncheck();
+	await expect(page.getByTestId('sar-ready')).toHaveCount(0);
+
 	// The export is in the case's audit log: who, for whom, how many; no names.
 	const log = (await (await page.request.get(`/api/cases/${CASE_ID}/audit`)).json()) as AuditLogResponse;
 	const exported = log.entries.filter((e) => e.action === 'export' && e.recordId === JORDAN).at(-1);

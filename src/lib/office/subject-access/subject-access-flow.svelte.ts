@@ -67,6 +67,12 @@ export function subjectAccessFlow() {
 				clearReady();
 			});
 		},
+		isExcluded: (key: string) => state.excluded.includes(key),
+		/** A change to what is left out makes any copy already produced out of date. */
+		setExcluded(key: string, value: boolean) {
+			state.excluded = value ? [...state.excluded.filter((k) => k !== key), key] : state.excluded.filter((k) => k !== key);
+			clearReady();
+		},
 		produce: () =>
 			step(() => subjectAccessApi.produce({ participants: chosenRecords(), exclude: state.excluded }), (value) => {
 				clearReady();
