@@ -4,7 +4,8 @@ import {
 	accessReviewQuerySchema,
 	type AccessReportsResponse,
 	type AccessReviewResponse,
-	type DeviceExposureResponse
+	type DeviceExposureResponse,
+	type StaffListResponse
 } from '../../src/lib/protocol/access-review.js';
 import { OFFICE, SIGNED_IN } from '../auth/access-policy.js';
 import { badRequest } from '../http/api-error.js';
@@ -38,6 +39,19 @@ export function accessReviewRoutes(app: FastifyInstance, services: Services): vo
 			const answer = await services.accessReview.review(query);
 			if (answer === 'unknown-case') throw badRequest([{ path: 'caseReference', message: 'No case has this reference' }]);
 			return answer satisfies AccessReviewResponse;
+		}
+	});
+
+	/** Everyone with an account, by name: whom an access review may be asked about. */
+	defineRoute(app, services, OFFICE, {
+		method: 'GET',
+		url: '/api/data-protection/staff',
+		async handler() {
+			const people = await services.accounts.list();
+			const answer: StaffListResponse = {
+				staff: people.map((p) => ({ id: p.id, name: p.displayName, username: p.username })).sort((a, b) => a.name.localeCompare(b.name))
+			};
+			return answer;
 		}
 	});
 

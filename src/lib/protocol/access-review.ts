@@ -91,3 +91,8 @@ export interface DeviceExposureResponse {
 	devices: DeviceExposure[];
 	serverTime: string;
 }
+
+/** The people an access review can be asked about. */
+export interface StaffListResponse {
+	staff: { id: string; name: string; username: string }[];
+}
