@@ -14,7 +14,7 @@ export interface PrintMargins {
  * boxes), so each sheet can be matched to its record even when the pages are separated.
  */
 export function printPageCss(m: PrintMargins): string {
-	const box = (content: string, align: string) => `content: ${content}; font: 9pt system-ui, sans-serif; font-variant-ligatures: none; color: #000; text-align: ${align};`;
+	const box = (content: string, align: string) => `content: ${content}; font: 9pt system-ui, sans-serif; font-variant-ligatures: none; font-feature-settings: "liga" 0, "clig" 0; letter-spacing: 0.01em; color: #000; text-align: ${align};`;
 	return `@page { size: A4; margin: 20mm 15mm 18mm 15mm;
 	@top-left { ${box(cssString(m.topLeft), 'left')} }
 	@top-right { ${box(cssString(m.topRight), 'right')} }
