@@ -5,6 +5,7 @@ import type { PracticeOverviewResponse } from '../../src/lib/protocol/practice.j
 import { addPerson } from './support/office-api.js';
 import { openInApp } from './support/open-in-app.js';
 import { signIn } from './support/sign-in.js';
+import { smallTouchTargets } from './support/touch-targets.js';
 
 const run = Date.now().toString(36);
 const PASSWORD = 'a long test password 42';
@@ -24,7 +25,8 @@ test.beforeAll(async () => {
 });
 
 const axe = async (page: Page) => expect((await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-const practiceRow = (page: Page) => page.getByTestId('practice-list').getByRole('row', { name: FACILITATOR });
+const practiceRowOf = (page: Page, name: string) => page.getByTestId('practice-list').getByRole('row', { name });
+const practiceRow = (page: Page) => practiceRowOf(page, FACILITATOR);
 
 async function openAllocation(page: Page) {
 	await page.getByRole('navigation', { name: 'Office' }).getByRole('link', { name: 'Allocation' }).click();
@@ -97,13 +99,22 @@ test('a coordinator reads the practice report for a period and finds its CSV', a
 	])
 		expect((await page.request.post(`/api/practice/${userId}/entries`, { data: entry })).status()).toBe(201);
 
+	// Portrait tablet: every practice screen keeps its controls at 44px or more.
+	await page.setViewportSize({ width: 768, height: 1024 });
 	await openInApp(page, '/office/practice');
+	await expect(practiceRowOf(page, REPORTED)).toContainText('Due by');
+	expect(await smallTouchTargets(page)).toEqual([]);
+	await practiceRowOf(page, REPORTED).getByRole('link', { name: REPORTED }).click();
+	await expect(page.getByTestId('practice-entries').getByRole('listitem')).toHaveCount(3);
+	expect(await smallTouchTargets(page)).toEqual([]);
+	await page.getByRole('link', { name: 'All facilitators' }).click();
 	// A coordinator reads the intervals the due dates follow; only an administrator changes them.
 	await page.getByRole('link', { name: 'Supervision and observation intervals' }).click();
 	await expect(page.getByLabel('Supervision every (weeks)')).toHaveValue('12');
 	await expect(page.getByLabel('Supervision every (weeks)')).toBeDisabled();
 	await expect(page.getByTestId('settings-read-only')).toHaveText('Only an administrator can change these.');
 	await axe(page);
+	expect(await smallTouchTargets(page)).toEqual([]);
 	await page.getByRole('link', { name: 'Practice', exact: true }).first().click();
 	await page.getByRole('link', { name: 'Practice report for the quality mark' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Practice report' })).toBeVisible();
@@ -124,4 +135,5 @@ test('a coordinator reads the practice report for a period and finds its CSV', a
 	expect(download.headers()['content-disposition']).toBe(`attachment; filename="tandem-practice-${today}-to-${today}.csv"`);
 	expect(await download.text()).toContain(`${REPORTED},1,Yes,0,0`);
 	await axe(page);
+	expect(await smallTouchTargets(page)).toEqual([]);
 });

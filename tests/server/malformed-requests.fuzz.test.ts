@@ -55,6 +55,17 @@ const TARGETS: Target[] = [
 	{ method: 'POST', path: (id) => `/api/cases/${id}/feedback-links`, who: 'coord', body: {}, fields: { role: { kind: 'string', optional: true } } },
 	{ method: 'POST', path: () => '/api/public/self-referrals', who: 'nobody', body: selfReferral, fields: { role: { kind: 'string' }, name: { kind: 'string' }, phone: { kind: 'string', optional: true }, safeContact: { kind: 'string', optional: true }, agreeToContact: { kind: 'true' } } },
 	{ method: 'POST', path: () => '/api/public/professional-referrals', who: 'nobody', body: professionalReferral, fields: { referralSource: { kind: 'string' }, justiceStage: { kind: 'string' }, personAgreed: { kind: 'true' } } },
+	{ method: 'GET', path: (id) => `/api/practice/${user(id)}`, who: 'coord' },
+	{
+		method: 'POST', path: (id) => `/api/practice/${user(id)}/entries`, who: 'coord',
+		body: { kind: 'training', date: '2026-01-05', title: 'Refresher', hours: 3, provider: 'RJC' },
+		fields: { kind: { kind: 'string' }, date: { kind: 'string' }, title: { kind: 'string' }, hours: { kind: 'number' }, provider: { kind: 'string' } }
+	},
+	{
+		method: 'PUT', path: () => '/api/settings/practice', who: 'admin',
+		body: { supervisionIntervalWeeks: 12, observationIntervalMonths: 12, accreditationWarningDays: 60 },
+		fields: { supervisionIntervalWeeks: { kind: 'number' }, observationIntervalMonths: { kind: 'number' }, accreditationWarningDays: { kind: 'number' } }
+	},
 	{ method: 'POST', path: (id) => `/api/public/feedback/${id === CASE ? feedbackToken : id}`, who: 'nobody', body: { satisfaction: 4 }, fields: { satisfaction: { kind: 'number' }, comments: { kind: 'string', optional: true } } }
 ];
 
