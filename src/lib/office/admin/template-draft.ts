@@ -16,7 +16,8 @@ export const draftOf = (template: ChecklistTemplate): TemplateDraft => ({
 	basedOnVersion: template.version,
 	title: template.title,
 	description: template.description,
-	sections: structuredClone(template.sections)
+	// Through JSON, not structuredClone: a page's template is a state proxy, which cannot be cloned.
+	sections: JSON.parse(JSON.stringify(template.sections)) as Section[]
 });
 
 /** A question id from its words, unique in its section: "Is the person safe?" → "is-the-person-safe". */
