@@ -57,7 +57,12 @@ test('an administrator invites a person, publishes a checklist version, and sees
 	await page.getByLabel('Question 1', { exact: true }).first().fill(`In their own words, what happened? (${run})`);
 	await page.getByLabel('New question in Wellbeing').fill('Is there anything that would make a visit hard today?');
 	await page.getByRole('button', { name: 'Add question' }).nth(3).click();
+	const added = page.locator('#sections-3-questions-5-text');
+	await expect(added).toHaveValue('Is there anything that would make a visit hard today?');
 	await axe(page);
+	// Removed again: other browser tests count the questions of the newest version.
+	await page.getByRole('button', { name: 'Remove question 6 of Wellbeing' }).click();
+	await expect(added).toHaveCount(0);
 	await page.getByRole('button', { name: `Publish version ${next}` }).click();
 	await expect(page.getByTestId('templates-said')).toContainText(`Version ${next} of Risk and suitability checklist is published`);
 	await expect(page.getByRole('rowheader', { name: `Version ${next} (in use for new checklists)` })).toBeVisible();
