@@ -11,7 +11,7 @@ describe('where a person may be', () => {
 	it('lets a locked tablet be handed to someone else through sign-in', () => expect(guardTarget('/sign-in', true, 'locked')).toBeUndefined());
 	it('takes an unlocked person from unlock to their cases', () => expect(guardTarget('/unlock', true, 'unlocked')).toBe('/cases'));
 	it('lets anyone open the referral forms and a feedback link, signed in or not, locked or not', () => {
-		for (const path of ['/refer', '/refer/professional', '/feedback/abc']) {
+		for (const path of ['/refer', '/refer/professional', '/feedback/abc', '/invitation/abc']) {
 			expect(guardTarget(path, false, 'none')).toBeUndefined();
 			expect(guardTarget(path, true, 'locked')).toBeUndefined();
 		}

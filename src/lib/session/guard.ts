@@ -3,8 +3,8 @@ import type { VaultStatus } from './vault.svelte.js';
 /** Pages that never show case data, so they open whatever the vault's state. */
 const OUTSIDE_VAULT = ['/sign-in', '/unlock', '/set-passphrase'];
 
-/** Pages for the public (referral forms, feedback links): no sign-in, no vault, no case data. */
-const PUBLIC_PREFIXES = ['/refer', '/feedback/'];
+/** Pages for the public (referral forms, feedback links, invitations): no sign-in, no vault, no case data. */
+const PUBLIC_PREFIXES = ['/refer', '/feedback/', '/invitation/'];
 
 export const isPublicPath = (path: string) => PUBLIC_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
 
