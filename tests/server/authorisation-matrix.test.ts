@@ -177,7 +177,17 @@ const ROUTES: Record<string, Row> = {
 	'see the caseload limit': { method: 'GET', path: flat('/api/settings/caseload'), expect: COORDINATOR_ONLY(200) },
 	'set the caseload limit': { method: 'PUT', path: flat('/api/settings/caseload'), body: () => ({ caseloadLimit: 10 }), expect: ADMIN_ONLY(200) },
 	'read the reports': { method: 'GET', path: flat('/api/reports'), expect: OFFICE(200) },
-	'export the reports as CSV': { method: 'GET', path: flat('/api/reports.csv'), expect: OFFICE(200) }
+	'export the reports as CSV': { method: 'GET', path: flat('/api/reports.csv'), expect: OFFICE(200) },
+	'report case screens opened on a tablet': {
+		method: 'POST',
+		path: flat('/api/sync/access-reports'),
+		body: () => ({ deviceId: 'fac-tablet-0001', entries: [] }),
+		// Only a registered device reports, as itself; the office browsers have none.
+		expect: { anonymous: 401, facilitator: 200, coordinator: 400, administrator: 400 }
+	},
+	'review who opened cases': { method: 'GET', path: flat('/api/data-protection/access'), fresh: () => `/api/data-protection/access?userId=${ids.spare}`, expect: OFFICE(200) },
+	'list the people an access review can ask about': { method: 'GET', path: flat('/api/data-protection/staff'), expect: OFFICE(200) },
+	'list devices with the cases they hold': { method: 'GET', path: flat('/api/data-protection/devices'), expect: OFFICE(200) }
 };
 
 const GENERIC_BODIES: Record<number, object> = {
