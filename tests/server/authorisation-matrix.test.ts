@@ -266,7 +266,17 @@ const ROUTES: Record<string, Row> = {
 	'read the practice report': { method: 'GET', path: flat('/api/practice/report'), fresh: () => '/api/practice/report?from=2026-01-01&to=2026-03-31', expect: OFFICE(200) },
 	'export the practice report as CSV': { method: 'GET', path: flat('/api/practice/report.csv'), fresh: () => '/api/practice/report.csv?from=2026-01-01&to=2026-03-31', expect: OFFICE(200) },
 	'see the practice settings': { method: 'GET', path: flat('/api/settings/practice'), expect: OFFICE(200) },
-	'set the practice settings': { method: 'PUT', path: flat('/api/settings/practice'), body: () => ({ supervisionIntervalWeeks: 12, observationIntervalMonths: 12, accreditationWarningDays: 60 }), expect: ADMIN_ONLY(200) }
+	'set the practice settings': { method: 'PUT', path: flat('/api/settings/practice'), body: () => ({ supervisionIntervalWeeks: 12, observationIntervalMonths: 12, accreditationWarningDays: 60 }), expect: ADMIN_ONLY(200) },
+	'report case screens opened on a tablet': {
+		method: 'POST',
+		path: flat('/api/sync/access-reports'),
+		body: () => ({ deviceId: 'fac-tablet-0001', entries: [] }),
+		// Only a registered device reports, as itself; the office browsers have none.
+		expect: { anonymous: 401, facilitator: 200, coordinator: 400, administrator: 400 }
+	},
+	'review who opened cases': { method: 'GET', path: flat('/api/data-protection/access'), fresh: () => `/api/data-protection/access?userId=${ids.spare}`, expect: OFFICE(200) },
+	'list the people an access review can ask about': { method: 'GET', path: flat('/api/data-protection/staff'), expect: OFFICE(200) },
+	'list devices with the cases they hold': { method: 'GET', path: flat('/api/data-protection/devices'), expect: OFFICE(200) }
 };
 
 const GENERIC_BODIES: Record<number, object> = {
