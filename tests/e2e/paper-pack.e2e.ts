@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { pdfPages } from './support/pdf-text.js';
 import { passwordOf } from './support/server-state.js';
 import { signIn, waitForOfflineReady } from './support/sign-in.js';
@@ -15,6 +16,11 @@ const template = JSON.parse(readFileSync('src/lib/domain/checklist-templates/def
 };
 const questions = template.sections.flatMap((s) => s.questions.map((q) => q.text));
 const collapse = (text: string) => text.replace(/\s+/g, ' ');
+
+async function expectNothingSerious(page: Page): Promise<void> {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+}
 
 test('where tablets are not allowed, the facilitator prints a paper pack offline and types it up afterwards', async ({ page, context }) => {
 	test.setTimeout(240_000);
@@ -33,6 +39,7 @@ test('where tablets are not allowed, the facilitator prints a paper pack offline
 	await page.getByRole('link', { name: 'Prepare a paper pack' }).click();
 	await expect(page.getByRole('heading', { name: 'Paper pack', exact: true })).toBeVisible();
 	const before = await page.getByTestId('pack-list').getByRole('listitem').count();
+	await expectNothingSerious(page);
 	await page.getByRole('button', { name: 'Print a paper pack' }).click();
 	await expect(page.getByTestId('paper-pack-document')).toBeVisible();
 	await expect(page.getByRole('heading', { name: new RegExp(`Risk checklist: .* \\(version ${template.version}\\)`) })).toBeVisible();
@@ -61,6 +68,7 @@ test('where tablets are not allowed, the facilitator prints a paper pack offline
 	await expect(page.getByRole('heading', { name: 'Type up a paper pack' })).toBeVisible();
 	await page.getByRole('button', { name: 'Save from paper' }).click();
 	await expect(page.getByText('Enter the date written on the paper').first()).toBeVisible();
+	await expectNothingSerious(page);
 
 	const today = new Date().toLocaleDateString('en-CA');
 	await page.getByLabel('Date written on the paper').fill(today);
