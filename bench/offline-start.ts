@@ -35,9 +35,11 @@ async function firstVisit(context: BrowserContext): Promise<void> {
 	await page.getByRole('heading', { name: 'My cases' }).waitFor({ timeout: 60_000 });
 	await page.getByTestId('case-list').getByRole('listitem').first().waitFor({ timeout: 60_000 });
 	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (navigator.serviceWorker.controller) return;
-		await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+		type Workers = { ready: Promise<unknown>; controller: unknown; addEventListener(type: string, listener: () => void, options: { once: boolean }): void };
+		const workers = (globalThis as unknown as { navigator: { serviceWorker: Workers } }).navigator.serviceWorker;
+		await workers.ready;
+		if (workers.controller) return;
+		await new Promise<void>((resolve) => workers.addEventListener('controllerchange', () => resolve(), { once: true }));
 	});
 }
 

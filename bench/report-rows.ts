@@ -15,16 +15,20 @@ const s = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.to
 const sp = (x: Spread | undefined, unit = s) => (x ? `${unit(x.median)} (${unit(x.min)}–${unit(x.max)})` : 'not measured');
 const missing = (figure: string, goal: string, source: string): Row => ({ figure, result: 'not measured in this run', goal, source });
 
+/** Results written before the shared format carry only a median. */
+const ms = (x: any): Spread => x.ms ?? { min: x.medianMs, median: x.medianMs, max: x.medianMs, runs: x.runsMs ?? [] };
+const older = (r: any) => (r.machine ? '' : ' (older format: median only)');
+
 function initialSync(r: any): Row[] {
-	const src = '`initial-sync`';
+	const src = `\`initial-sync\`${r ? older(r) : ''}`;
 	if (!r) return [missing('Initial sync, 40 cases / 5,000 records', 'PouchDB ÷ engine ≥ 5', src)];
 	const pouch = Object.keys(r.ways).filter((w) => w.startsWith('pouchdb'));
-	const best = (link: string) => pouch.reduce((a, b) => (r.ways[a][link].ms.median <= r.ways[b][link].ms.median ? a : b));
+	const best = (link: string) => pouch.reduce((a, b) => (ms(r.ways[a][link]).median <= ms(r.ways[b][link]).median ? a : b));
 	return ['loopback', 'tablet'].flatMap((link) => {
-		const engine = r.ways.engine[link].ms;
-		const floor = r.ways.floor[link].ms;
+		const engine = ms(r.ways.engine[link]);
+		const floor = ms(r.ways.floor[link]);
 		const rows: Row[] = [
-			{ figure: `Initial sync (${link === 'tablet' ? 'tablet link' : 'loopback'}): engine into the encrypted store vs best PouchDB (${best(link).slice(9)})`, result: `engine ${sp(engine)}; PouchDB ${sp(r.ways[best(link)][link].ms)}; ratio ${r.ratios[link].pouchOverEngine}`, goal: 'PouchDB ÷ engine ≥ 5', met: r.ratios[link].pouchOverEngine >= 5, source: src }
+			{ figure: `Initial sync (${link === 'tablet' ? 'tablet link' : 'loopback'}): engine into the encrypted store vs best PouchDB (${best(link).slice(9)})`, result: `engine ${sp(engine)}; PouchDB ${sp(ms(r.ways[best(link)][link]))}; ratio ${r.ratios[link].pouchOverEngine}`, goal: 'PouchDB ÷ engine ≥ 5', met: r.ratios[link].pouchOverEngine >= 5, source: src }
 		];
 		if (link === 'loopback') rows.push({ figure: 'Initial sync (loopback): engine vs the plain Dexie `bulkPut` floor', result: `floor ${sp(floor)}; ratio ${r.ratios.loopback.engineOverFloor}`, goal: 'engine ÷ floor ≤ 1.3', met: r.ratios.loopback.engineOverFloor <= 1.3, source: src });
 		else rows.push({ figure: 'Initial sync (tablet link): engine vs the bandwidth floor (caseload gzipped ÷ 20 Mbit/s)', result: `floor ${s(r.bandwidthFloorMs)}; ratio ${r.ratios.tablet.engineOverBandwidthFloor}`, goal: 'engine ÷ bandwidth floor ≤ 2', met: r.ratios.tablet.engineOverBandwidthFloor <= 2, source: src });
@@ -36,7 +40,8 @@ function catchUp(initial: any, only: any): Row {
 	const r = [initial, only].filter(Boolean).sort((a, b) => String(b.date).localeCompare(String(a.date)))[0];
 	if (!r) return missing("A day's catch-up sync (50 up, 50 down), loopback", '< 300 ms', '`initial-sync`');
 	const lb = r.catchUp.loopback;
-	return { figure: "A day's catch-up sync (50 notes up, 50 edits down), loopback", result: `${sp(lb.ms)} (push ${sp(lb.pushMs)}, pull ${sp(lb.pullMs)})`, goal: '< 300 ms', met: lb.ms.median < 300, source: r === initial ? '`initial-sync`' : '`catch-up`' };
+	const phase = (spread: Spread | undefined, median: number) => sp(spread ?? { min: median, median, max: median, runs: [] });
+	return { figure: "A day's catch-up sync (50 notes up, 50 edits down), loopback", result: `${sp(ms(lb))} (push ${phase(lb.pushMs, lb.medianPushMs)}, pull ${phase(lb.pullMs, lb.medianPullMs)})`, goal: '< 300 ms', met: ms(lb).median < 300, source: `${r === initial ? '`initial-sync`' : '`catch-up`'}${older(r)}` };
 }
 
 function deviceStore(r: any): Row[] {
@@ -54,7 +59,8 @@ function deviceStore(r: any): Row[] {
 function serverLoad(r: any): Row[] {
 	const src = '`server-load`';
 	if (!r) return [missing('Catch-up syncs per second, p99 < 500 ms, zero errors', '≥ 100 / s', src)];
-	const at = (d: any) => (d.atBest ? `${d.bestPerSecond}/s: p50/p95/p99 ${s(d.atBest.p50Ms)}/${s(d.atBest.p95Ms)}/${s(d.atBest.p99Ms)}, ${d.atBest.errors} errors, server RSS ${d.atBest.serverRssMiB} MiB + store ${d.atBest.storeRssMiB} MiB` : 'no rate sustained');
+	const figures = (x: any) => `p50/p95/p99 ${s(x.p50Ms)}/${s(x.p95Ms)}/${s(x.p99Ms)}, ${x.errors} errors, server RSS ${x.serverRssMiB} MiB + store ${x.storeRssMiB} MiB`;
+	const at = (d: any) => (d.atBest ? `${d.bestPerSecond}/s: ${figures(d.atBest)}` : d.firstNotSustained ? `no rate sustained; at the lowest step, ${d.firstNotSustained.targetPerSecond}/s: ${figures(d.firstNotSustained)}` : 'no rate sustained');
 	const rows: Row[] = [
 		{ figure: `Server (loopback): highest sustained rate of catch-up syncs (${r.setup.changesUpPerSync} up, a few down) with p99 < 500 ms and zero errors`, result: `${r.sustained.bestPerSecond} syncs/s; the ceiling (same store requests with nano) ${r.ceiling.bestPerSecond}/s`, goal: '≥ 100 / s', met: r.sustained.bestPerSecond >= 100, source: src },
 		...Object.entries(r.sustained.byDevices).map(([n, d]: [string, any]) => ({ figure: `Server at ${n} devices: best sustained rate`, result: at(d), goal: '—', source: src })),
