@@ -29,7 +29,7 @@ test('a change the server refused is shown plainly, can be copied, and goes only
 	// A case note is written, synced, then edited: notes never change once written, so the server refuses the edit.
 	const harness = await openHarness(context, baseURL!);
 	const userId = await harness.evaluate((passphrase) => window.harness.unlockSignedIn(passphrase), PASSPHRASE);
-	const note = exampleWith('case-note', (n) => ((n.id = 'note-refused-e2e'), (n.caseId = CASE), (n.text = 'Met Sam in the visits hall.')));
+	const note = exampleWith('case-note', (n) => ((n.id = 'note-refused-e2e'), (n.caseId = CASE), (n.createdBy = userId), (n.text = 'Met Sam in the visits hall.')));
 	expect(await harness.evaluate(([u, n]) => window.harness.save(u as string, n).then((r) => r.ok), [userId, note] as const)).toBe(true);
 	await syncNow(page);
 	const edited = { ...note, text: 'Met Sam in the visits hall. He asked about a letter.' };
@@ -84,7 +84,7 @@ test('the device page shows sync status and last sync, syncs on request, and fro
 	await context.setOffline(true);
 	await expect(page.getByTestId('sync-state')).toContainText('Offline. Changes are kept on this tablet');
 	await expect(page.getByRole('button', { name: 'Sync now' })).toBeDisabled();
-	await h.evaluate(([u]) => window.harness.save(u!, window.harness.exampleWith('case-note', (n) => ((n.id = 'note-unsynced-e2e'), (n.caseId = 'demo-case-0003')))), [userId]);
+	await h.evaluate(([u]) => window.harness.save(u!, window.harness.exampleWith('case-note', (n) => ((n.id = 'note-unsynced-e2e'), (n.caseId = 'demo-case-0003'), (n.createdBy = u!)))), [userId]);
 	await expect(page.getByTestId('unsynced')).toHaveText('1');
 
 	await page.getByRole('button', { name: 'Sign out' }).click();

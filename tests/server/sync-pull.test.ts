@@ -74,7 +74,7 @@ describe('pulling a caseload', () => {
 	});
 
 	it('sends service-wide records, with their own checkpoint, to a device that asks for them', async () => {
-		const professional = { ...exampleRecords.professional(), id: 'professional-pull-01' };
+		const professional = { ...exampleRecords.professional(), id: 'professional-pull-01', createdBy: facId };
 		const { body: pushed } = await push(env.app, fac, [mutationOf(fac, undefined, professional)]);
 		expect(pushed.results[0]!.status).toBe('applied');
 		const { body: first } = await pull(env.app, other, { cases: [], service: {} });

@@ -78,7 +78,7 @@ describe('who a pushed record says did something', () => {
 });
 
 describe('the push log', () => {
-	const logOf = (tablet: Tablet, mutationId: string) => records().get(`mutation:${tablet.deviceId}:${mutationId}`) as Promise<MutationLogDoc & { _rev: string }>;
+	const logOf = (tablet: Tablet, mutationId: string) => records().get(`mutation:${tablet.deviceId}:${mutationId}`) as unknown as Promise<MutationLogDoc & { _rev: string }>;
 	const age = async (tablet: Tablet, mutationId: string, serverTime: string) => {
 		const log = await logOf(tablet, mutationId);
 		await records().insert({ ...log, serverTime });
