@@ -5,6 +5,7 @@ import {
 	feedbackTokenParamsSchema,
 	newFeedbackLinkRequestSchema,
 	publicFeedbackRequestSchema,
+	type FeedbackComment,
 	type FeedbackLinkResponse,
 	type FeedbackLinkStatus,
 	type FeedbackReceipt
@@ -39,6 +40,15 @@ export function feedbackRoutes(app: FastifyInstance, services: Services): void {
 		}
 	});
 
+	defineRoute(app, services, caseAccess('oversee'), {
+		method: 'GET',
+		url: '/api/cases/:caseId/feedback',
+		params: caseParamsSchema,
+		async handler({ params }): Promise<FeedbackComment[]> {
+			return services.feedbackLinks.ofCase(params.caseId);
+		}
+	});
+
 	/** Tokens are 32 random bytes, so answering whether one is open tells a guesser nothing useful. */
 	definePublicRoute(app, services, {
 		method: 'GET',
@@ -60,14 +70,17 @@ export function feedbackRoutes(app: FastifyInstance, services: Services): void {
 		bodyLimit: PUBLIC_BODY_LIMIT,
 		async handler({ params, body, request, reply, now }) {
 			await admitPublicForm(services, request, now);
-			const { website, comments, ...answers } = body;
+			const { website, comments, name, ...answers } = body;
 			if (website) return reply.status(201).send(thanks);
 			const link = await services.feedbackLinks.find(params.token, now);
 			if (!link) throw linkClosed();
 			const at = now.toISOString();
+			// The case's source travels with the feedback so the report views can filter it by source.
+			const referralSource = (await services.cases.get(link.caseId))?.referralSource;
 			const parsed = parseFeedback({
 				type: 'feedback', v: 1, id: link.id, caseId: link.caseId, createdAt: at, updatedAt: at, createdBy: FEEDBACK_AUTHOR,
-				anonymous: true, ...(link.role ? { role: link.role } : {}), ...answers, comments: comments ?? '', receivedAt: at
+				anonymous: !name, ...(name ? { givenName: name } : {}), ...(link.role ? { role: link.role } : {}), ...(referralSource ? { referralSource } : {}),
+				...answers, comments: comments ?? '', receivedAt: at
 			});
 			if (!parsed.ok) throw badRequest(parsed.problems);
 			if (!(await services.feedbackLinks.storeOnce(caseChildDocId(link.caseId, 'feedback', link.id), parsed.value))) throw linkClosed();

@@ -1,5 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { FeedbackRecord } from '../../src/lib/domain/feedback.js';
+import { caseChildDocId } from '../../src/lib/domain/ids.js';
 import type { ParticipantRole } from '../../src/lib/domain/participant.js';
+import type { FeedbackComment } from '../../src/lib/protocol/feedback-links.js';
 import type { Couch } from '../store/couch.js';
 import { getDoc, insertNew, updateDoc } from '../store/documents.js';
 
@@ -53,7 +56,22 @@ export function feedbackLinks(couch: Couch) {
 			updateDoc<FeedbackLinkDoc>(db, docId(token), (current) => (current && !current.usedAt ? { ...current, usedAt: now.toISOString() } : undefined)),
 
 		/** Stores the feedback once per link: a second insert of the same id is refused by the store. */
-		storeOnce: (caseDocId: string, record: Record<string, unknown>) => insertNew(couch.dbs.records, { _id: caseDocId, ...record })
+		storeOnce: (caseDocId: string, record: Record<string, unknown>) => insertNew(couch.dbs.records, { _id: caseDocId, ...record }),
+
+		/** A case's feedback, newest first: one key range over the case's own documents. */
+		async ofCase(caseId: string): Promise<FeedbackComment[]> {
+			const prefix = caseChildDocId(caseId, 'feedback', '');
+			const result = await couch.dbs.records.list({ startkey: prefix, endkey: `${prefix}\ufff0`, include_docs: true });
+			const records = result.rows.flatMap((row) => (row.doc && (row.doc as { type?: string }).type === 'feedback' ? [row.doc as unknown as FeedbackRecord] : []));
+			return records
+				.map((f) => ({
+					id: f.id, receivedAt: f.receivedAt, satisfaction: f.satisfaction, comments: f.comments,
+					...(f.wouldRecommend === undefined ? {} : { wouldRecommend: f.wouldRecommend }),
+					// Only a name the person typed themselves, and only on feedback they did not mark anonymous.
+					name: !f.anonymous && f.givenName ? f.givenName : null
+				}))
+				.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+		}
 	};
 }
 

@@ -30,7 +30,7 @@ export function reportService(couch: Couch) {
 			const [cases, referrals, feedback] = await Promise.all([
 				summed(db, 'report-cases', start, end, 24),
 				summed(db, 'report-referrals', start, end, 10),
-				summed(db, 'report-feedback', query.from ?? '', query.to ?? {}, 7)
+				summed(db, 'report-feedback', start, end, 7)
 			]);
 			const stageTimes: StageTime[] = CASE_STAGES.slice(0, 5).map((stage, i) => {
 				const days = cases[14 + i * 2]!;

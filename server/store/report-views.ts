@@ -56,13 +56,16 @@ const REPORT_REFERRALS = `function (doc) {
 	emit(['*', day], v);
 }`;
 
-/** Feedback vector: 0 responses, 1 satisfied (4 or 5), 2–6 responses scoring 1 to 5. Feedback
- * does not carry the case's referral source, so it is keyed by day alone. */
+/** Feedback vector: 0 responses, 1 satisfied (4 or 5), 2–6 responses scoring 1 to 5. The server
+ * copies the case's referral source into feedback as it arrives; feedback stored before that has
+ * none, so it counts under '*' (all sources) only and never under a source it may not belong to. */
 const REPORT_FEEDBACK = `function (doc) {
 	if (doc.type !== 'feedback' || typeof doc.receivedAt !== 'string' || typeof doc.satisfaction !== 'number') return;
 	var v = [1, doc.satisfaction >= 4 ? 1 : 0, 0, 0, 0, 0, 0];
 	if (doc.satisfaction >= 1 && doc.satisfaction <= 5) v[1 + doc.satisfaction] = 1;
-	emit(doc.receivedAt.slice(0, 10), v);
+	var day = doc.receivedAt.slice(0, 10);
+	if (typeof doc.referralSource === 'string') emit([doc.referralSource, day], v);
+	emit(['*', day], v);
 }`;
 
 export const REPORT_VIEWS = {

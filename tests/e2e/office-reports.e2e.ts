@@ -49,3 +49,29 @@ test('a coordinator reads the referral funnel and satisfaction, filters by sourc
 	expect(await download.text()).toContain(`Referral funnel,Referred,${self.funnel.referred}`);
 	await axe(page);
 });
+
+test("a coordinator reads a case's feedback comments, named only where the participant gave their name", async ({ page, browser }) => {
+	test.setTimeout(120_000);
+	await signIn(page, COORDINATOR, PASSWORD);
+	const comment = `Comment with a name ${run}`;
+	// The participant uses their own browser; leaving the app in the coordinator's tab would lock it.
+	const own = await browser.newContext();
+	const participant = await own.newPage();
+	for (const [name, text] of [['Robin Example', comment], ['', `Comment left anonymous ${run}`]]) {
+		const link = (await (await page.request.post('/api/cases/demo-case-0003/feedback-links', { data: {} })).json()) as { path: string };
+		await participant.goto(link.path);
+		await expect(participant.getByRole('heading', { name: 'Tell us how it went' })).toBeVisible();
+		await participant.getByLabel('Very satisfied', { exact: true }).check();
+		await participant.getByLabel('Anything else you would like to tell us?').fill(text!);
+		if (name) await participant.getByLabel('Your name (optional)').fill(name);
+		await participant.getByRole('button', { name: 'Send feedback' }).click();
+		await expect(participant.getByTestId('feedback-thanks')).toContainText('Thank you');
+	}
+	await axe(participant);
+	await own.close();
+	await openInApp(page, '/office/cases/demo-case-0003');
+	const comments = page.getByTestId('feedback-comments');
+	await expect(comments.getByRole('listitem').filter({ hasText: comment })).toContainText('Robin Example');
+	await expect(comments.getByRole('listitem').filter({ hasText: `Comment left anonymous ${run}` })).toContainText('Anonymous');
+	await axe(page);
+});

@@ -5,7 +5,8 @@ import type { Services } from '../../server/services/services.js';
 import { professionalReferral, selfReferral } from './public-form-fixtures.js';
 
 /**
- * A known service: seven cases, four referrals and six feedback forms on fixed days, written
+ * A known service: seven cases, four referrals and six feedback forms on fixed days (one stored
+ * before feedback carried its case's referral source), written
  * through the stores (each record checked by the domain's schema first). reports.test.ts works
  * out by hand what the reports must say about them.
  */
@@ -25,7 +26,12 @@ const CASES = [
 	{ id: 'case-rep-e001', source: 'self', created: '2026-11-15', history: [] }
 ] as const;
 
-const FEEDBACK: [string, number][] = [['2026-10-15', 5], ['2026-10-15', 4], ['2026-10-16', 4], ['2026-10-20', 2], ['2026-11-20', 5], ['2026-11-20', 1]];
+// [day, score, case, the case's source as the server copies it]; the last came before feedback
+// carried a source, so it has none.
+const FEEDBACK: [string, number, string, 'self' | 'police' | undefined][] = [
+	['2026-10-15', 5, 'case-rep-a001', 'self'], ['2026-10-15', 4, 'case-rep-c001', 'police'], ['2026-10-16', 4, 'case-rep-d001', 'police'],
+	['2026-10-20', 2, 'case-rep-f001', 'police'], ['2026-11-20', 5, 'case-rep-b001', 'self'], ['2026-11-20', 1, 'case-rep-a001', undefined]
+];
 
 export async function writeReportFixture(services: Services, coordinatorId: string): Promise<void> {
 	for (const [n, c] of CASES.entries()) {
@@ -40,14 +46,14 @@ export async function writeReportFixture(services: Services, coordinatorId: stri
 		if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
 		await services.cases.create(parsed.value);
 	}
-	for (const [n, [date, satisfaction]] of FEEDBACK.entries()) {
+	for (const [n, [date, satisfaction, caseId, referralSource]] of FEEDBACK.entries()) {
 		const id = `fb-rep-${n}`;
 		const parsed = parseFeedback({
-			type: 'feedback', v: 1, id, caseId: 'case-rep-a001', createdAt: day(date), updatedAt: day(date), createdBy: 'feedback-link',
-			anonymous: true, satisfaction, comments: '', receivedAt: day(date)
+			type: 'feedback', v: 1, id, caseId, createdAt: day(date), updatedAt: day(date), createdBy: 'feedback-link',
+			anonymous: true, satisfaction, comments: '', receivedAt: day(date), ...(referralSource ? { referralSource } : {})
 		});
 		if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-		await services.feedbackLinks.storeOnce(caseChildDocId('case-rep-a001', 'feedback', id), parsed.value);
+		await services.feedbackLinks.storeOnce(caseChildDocId(caseId, 'feedback', id), parsed.value);
 	}
 	const { agreeToContact: _a, ...self } = selfReferral;
 	const { personAgreed: _p, ...professional } = professionalReferral;

@@ -70,6 +70,16 @@ describe('reports', () => {
 		expect(self.referrals).toMatchObject({ received: 2, accepted: 1, declined: 1 });
 	});
 
+	it('keeps satisfaction to one referral source, leaving feedback that predates sources to all sources', async () => {
+		// Police cases c, d and f answered 4, 4 and 2.
+		expect((await report('?source=police')).satisfaction).toEqual({ responses: 3, satisfied: 2, share: 2 / 3, target: 0.85, scores: [0, 1, 0, 2, 0] });
+		// Self-referred a (5 in October, 3 through the public form today) and b (5 in November); the 1 on
+		// case a from 20 November has no source, so it counts only under all sources.
+		expect((await report('?source=self')).satisfaction).toEqual({ responses: 3, satisfied: 2, share: 2 / 3, target: 0.85, scores: [0, 0, 1, 0, 2] });
+		expect((await report('?source=self&to=2026-10-31')).satisfaction).toEqual({ responses: 1, satisfied: 1, share: 1, target: 0.85, scores: [0, 0, 0, 0, 1] });
+		expect((await report('?source=court')).satisfaction).toEqual({ responses: 0, satisfied: 0, share: null, target: 0.85, scores: [0, 0, 0, 0, 0] });
+	});
+
 	it('lets an administrator read them too', async () => {
 		expect((await get('/api/reports', 'admin')).statusCode).toBe(200);
 	});
@@ -104,7 +114,7 @@ describe('reports', () => {
 			'Referral funnel,Referred,3',
 			'Referral funnel,Meeting (direct),1',
 			'"Closed, by reason",Harmed person withdrew,1',
-			'Satisfaction,Share satisfied (%),75',
+			'Satisfaction,Share satisfied (%),66.7',
 			'Average days in stage,Assessment and preparation,9',
 			'Average days in stage,Outcome and follow-up,'
 		]));

@@ -38,6 +38,8 @@ const cases: Case[] = [
 	['feedback', 'a score of 6', (r) => (r.satisfaction = 6), 'satisfaction', 'Choose a score from 1 to 5'],
 	['feedback', 'a fractional score', (r) => (r.satisfaction = 3.5), 'satisfaction', 'Choose a score from 1 to 5'],
 	['feedback', 'anonymous feedback that names its author', (r) => (r.anonymous = true), 'participantId', 'Name the participant, or mark the feedback anonymous and leave them out'],
+	['feedback', 'anonymous feedback that carries a given name', (r) => Object.assign(r, { anonymous: true, participantId: undefined, givenName: 'Sam' }), 'givenName', 'Leave the name out of anonymous feedback'],
+	['feedback', 'an unknown referral source', (r) => (r.referralSource = 'neighbour'), 'referralSource', 'Choose who made the referral'],
 	['feedback', 'an unknown role', (r) => (r.role = 'victim'), 'role', 'Choose harmed person, person responsible or supporter']
 ];
 
@@ -50,6 +52,14 @@ describe('casework records', () => {
 		const record = exampleWith('feedback', (r) => {
 			r.anonymous = true;
 			delete r.participantId;
+		});
+		expect(parseRecord(record).ok).toBe(true);
+	});
+
+	it('accepts feedback named only by the name the person gave', () => {
+		const record = exampleWith('feedback', (r) => {
+			delete r.participantId;
+			r.givenName = 'Sam Example';
 		});
 		expect(parseRecord(record).ok).toBe(true);
 	});

@@ -105,7 +105,7 @@ export const MERGE_HINTS: Record<RecordType, MergeHint> = {
 		document: 'append-only',
 		fields: {
 			...inCase,
-			...allImmutable(['anonymous', 'participantId', 'role', 'satisfaction', 'wouldRecommend', 'comments', 'receivedAt', 'v', 'updatedAt'])
+			...allImmutable(['anonymous', 'participantId', 'givenName', 'role', 'satisfaction', 'wouldRecommend', 'comments', 'receivedAt', 'referralSource', 'v', 'updatedAt'])
 		}
 	},
 	'paper-pack': {

@@ -74,6 +74,7 @@ function withoutReferences(record: Record<string, unknown>, id: string): Record<
 	if (copy.toParticipantId === id) delete copy.toParticipantId;
 	if (copy.type === 'feedback' && copy.participantId === id) {
 		delete copy.participantId;
+		delete copy.givenName;
 		copy.anonymous = true;
 	}
 	return copy;

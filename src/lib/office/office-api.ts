@@ -1,4 +1,4 @@
-import type { FeedbackLinkResponse } from '../protocol/feedback-links.js';
+import type { FeedbackComment, FeedbackLinkResponse } from '../protocol/feedback-links.js';
 import type {
 	AcceptReferralRequest,
 	AcceptReferralResponse,
@@ -24,5 +24,6 @@ export const officeApi = {
 	removeConflict: (caseId: string, userId: string) => callApi<CaseAllocationResponse>('DELETE', `/api/cases/${caseId}/conflicts-of-interest/${userId}`),
 	/** `query` is reportQueryString's answer: '' or `?from=…`. */
 	report: (query: string) => callApi<ReportResponse>('GET', `/api/reports${query}`),
-	feedbackLink: (caseId: string) => callApi<FeedbackLinkResponse>('POST', `/api/cases/${caseId}/feedback-links`, {})
+	feedbackLink: (caseId: string) => callApi<FeedbackLinkResponse>('POST', `/api/cases/${caseId}/feedback-links`, {}),
+	feedback: (caseId: string) => callApi<FeedbackComment[]>('GET', `/api/cases/${caseId}/feedback`)
 };

@@ -24,11 +24,13 @@ export const feedbackTokenParamsSchema = v.strictObject({
 
 const score = 'Choose a score from 1 to 5';
 
-/** Anonymous feedback through a link: a score, and what the person chooses to add. */
+/** Feedback through a link: a score, and what the person chooses to add; a name only if they give one. */
 export const publicFeedbackRequestSchema = v.strictObject({
 	satisfaction: v.pipe(v.number(score), v.integer(score), v.minValue(1, score), v.maxValue(5, score)),
 	wouldRecommend: v.optional(v.boolean('Say whether you would recommend it')),
 	comments: v.optional(optionalText(4_000)),
+	/** Left empty (or out), the feedback stays anonymous. */
+	name: v.optional(v.pipe(v.string('Enter your name as text'), v.trim(), v.maxLength(120, 'Keep your name under 120 characters'))),
 	website: honeypotField
 });
 export type PublicFeedbackRequest = v.InferOutput<typeof publicFeedbackRequestSchema>;
@@ -41,4 +43,14 @@ export interface FeedbackReceipt {
 export interface FeedbackLinkStatus {
 	open: true;
 	expiresAt: string;
+}
+
+/** Feedback on one case as the coordinator sees it: `name` only where the person chose to give it. */
+export interface FeedbackComment {
+	id: string;
+	receivedAt: string;
+	satisfaction: number;
+	wouldRecommend?: boolean;
+	comments: string;
+	name: string | null;
 }
