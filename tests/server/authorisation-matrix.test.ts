@@ -151,6 +151,7 @@ const ROUTES: Record<string, Row> = {
 	"reset a person's second factor": { method: 'POST', path: user('/second-factor/reset'), expect: ADMIN_ONLY(200) },
 	"view a person's account log": { method: 'GET', path: user('/audit'), expect: ADMIN_ONLY(200) },
 	'make a feedback link': { method: 'POST', path: caseRoute('/feedback-links'), body: () => ({}), expect: { anonymous: 401, facilitator: [403, 404, 404], coordinator: [201, 201, 404], administrator: 403 } },
+	'read the feedback given on a case': { method: 'GET', path: caseRoute('/feedback'), expect: OVERSEE(200) },
 	'send a self-referral': { method: 'POST', path: flat('/api/public/self-referrals'), body: () => selfReferral, expect: EVERYONE(202) },
 	'send a professional referral': { method: 'POST', path: flat('/api/public/professional-referrals'), body: () => professionalReferral, expect: EVERYONE(202) },
 	'give feedback through a link': {
@@ -267,6 +268,8 @@ const ROUTES: Record<string, Row> = {
 	'export the practice report as CSV': { method: 'GET', path: flat('/api/practice/report.csv'), fresh: () => '/api/practice/report.csv?from=2026-01-01&to=2026-03-31', expect: OFFICE(200) },
 	'see the practice settings': { method: 'GET', path: flat('/api/settings/practice'), expect: OFFICE(200) },
 	'set the practice settings': { method: 'PUT', path: flat('/api/settings/practice'), body: () => ({ supervisionIntervalWeeks: 12, observationIntervalMonths: 12, accreditationWarningDays: 60 }), expect: ADMIN_ONLY(200) },
+	'see the paper pack settings': { method: 'GET', path: flat('/api/settings/paper'), expect: OFFICE(200) },
+	'set the paper pack settings': { method: 'PUT', path: flat('/api/settings/paper'), body: () => ({ reminderDays: 7 }), expect: ADMIN_ONLY(200) },
 	'report case screens opened on a tablet': {
 		method: 'POST',
 		path: flat('/api/sync/access-reports'),
