@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dropKeys } from '../crypto/keyring.js';
 import { exampleRecords } from '../domain/record-fixtures.js';
+import { sealCopyRow } from './held-copy.js';
 import { recordRepository } from './record-repository.js';
 import { watchServiceRecords } from './service-records.js';
 import { unlockForTest } from './testing.js';
@@ -18,6 +19,15 @@ describe('service records on the device', () => {
 	it('lists the establishments the server sent, decrypted, and no case records', async () => {
 		const db = userDb('u1');
 		await recordRepository(db).storeSynced([exampleRecords.establishment(), exampleRecords.participant()]);
+		const establishments = await first(watchServiceRecords(db, 'establishment'));
+		expect(establishments.map((e) => e.name)).toEqual(['HMP Example']);
+	});
+
+	it('lists establishments a pull stored as one-row server copies', async () => {
+		const db = userDb('u1');
+		const establishment = exampleRecords.establishment();
+		const { id, createdAt, updatedAt } = establishment;
+		await db.records.put(await sealCopyRow(db, { id, type: 'establishment', createdAt, updatedAt }, { rev: '1-a', record: establishment, conflicts: [] }));
 		const establishments = await first(watchServiceRecords(db, 'establishment'));
 		expect(establishments.map((e) => e.name)).toEqual(['HMP Example']);
 	});

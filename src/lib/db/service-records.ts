@@ -1,6 +1,7 @@
 import { liveQuery, type Observable } from 'dexie';
-import type { DomainRecord, RecordOf } from '../domain/records.js';
-import { openFor, requireKey, sealContext } from './sealing.js';
+import type { RecordOf } from '../domain/records.js';
+import { openRecordRow } from './held-copy.js';
+import { requireKey } from './sealing.js';
 import type { UserDb } from './user-db.js';
 
 type ServiceType = 'establishment' | 'professional' | 'checklist-template';
@@ -13,6 +14,7 @@ export function watchServiceRecords<K extends ServiceType>(db: UserDb, type: K):
 	return liveQuery(async () => {
 		requireKey(db);
 		const rows = (await db.records.where('type').equals(type).toArray()).filter((row) => row.caseId === undefined);
-		return Promise.all(rows.map((row) => openFor<DomainRecord>(db, sealContext('records', row.id, row.type), row.enc))) as Promise<RecordOf<K>[]>;
+		// A pulled record may be a one-row server copy (schema v5): open it the way every reader does.
+		return Promise.all(rows.map((row) => openRecordRow(db, row))) as Promise<RecordOf<K>[]>;
 	});
 }
