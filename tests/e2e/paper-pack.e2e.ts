@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { newestTemplate } from './support/office-api.js';
 import { pdfPages } from './support/pdf-text.js';
 import { passwordOf } from './support/server-state.js';
 import { signIn, waitForOfflineReady } from './support/sign-in.js';
@@ -10,11 +10,6 @@ import { waitForSync } from './support/open-in-app.js';
 // (demo seed); a paper pack printed ten days ago is still out.
 const CASE = 'RJ-2026-0103';
 const SURNAMES = ['Placeholder', 'Invented'];
-const template = JSON.parse(readFileSync('src/lib/domain/checklist-templates/default-risk-checklist-v1.json', 'utf8')) as {
-	version: number;
-	sections: { id: string; questions: { id: string; text: string }[] }[];
-};
-const questions = template.sections.flatMap((s) => s.questions.map((q) => q.text));
 const collapse = (text: string) => text.replace(/\s+/g, ' ');
 
 async function expectNothingSerious(page: Page): Promise<void> {
@@ -24,6 +19,9 @@ async function expectNothingSerious(page: Page): Promise<void> {
 
 test('where tablets are not allowed, the facilitator prints a paper pack offline and types it up afterwards', async ({ page, context }) => {
 	test.setTimeout(240_000);
+	// The current version, as the server holds it now: another browser test publishes a new one.
+	const template = await newestTemplate('default-risk-checklist');
+	const questions = template.sections.flatMap((s) => s.questions.map((q) => q.text));
 	await page.setViewportSize({ width: 768, height: 1024 });
 	await signIn(page, 'facilitator', passwordOf('facilitator'));
 	await waitForSync(page);

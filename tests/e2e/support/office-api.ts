@@ -7,13 +7,32 @@ const base = `http://localhost:${E2E_PORT}`;
  * Makes a person through the administrator's API, so a test's allocations touch no demo caseload
  * and no other test's change to a demo account (a second factor, say) reaches it.
  */
-export async function addPerson(username: string, displayName: string, role: 'facilitator' | 'coordinator', password: string): Promise<void> {
+async function adminCookie(): Promise<string> {
 	const signedIn = await fetch(`${base}/api/session`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ username: 'admin', password: firstAdminPassword() })
 	});
-	const cookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	return signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+export interface PublishedTemplate {
+	templateId: string;
+	version: number;
+	sections: { id: string; questions: { id: string; text: string }[] }[];
+}
+
+/** The newest published version of a checklist template, as the server holds it now (another test may publish one). */
+export async function newestTemplate(templateId: string): Promise<PublishedTemplate> {
+	const answer = await fetch(`${base}/api/checklist-templates`, { headers: { cookie: await adminCookie() } });
+	const { templates } = (await answer.json()) as { templates: PublishedTemplate[] };
+	const newest = templates.filter((t) => t.templateId === templateId).sort((a, b) => b.version - a.version)[0];
+	if (!newest) throw new Error(`No published template ${templateId}`);
+	return newest;
+}
+
+export async function addPerson(username: string, displayName: string, role: 'facilitator' | 'coordinator', password: string): Promise<void> {
+	const cookie = await adminCookie();
 	const made = await fetch(`${base}/api/users`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', cookie },
