@@ -38,7 +38,9 @@ function applyValue(record: Doc, before: Doc, key: string, seen: unknown, mine: 
  * merged key by key (a checklist's answers) are rebased key by key, lists of ids as sets.
  */
 export function rebaseEdit(basedOn: DomainRecord, edited: DomainRecord, current: DomainRecord): RebasedEdit {
-	const [seen, mine, now] = [basedOn, edited, current] as unknown as Doc[];
+	const seen = basedOn as unknown as Doc;
+	const mine = edited as unknown as Doc;
+	const now = current as unknown as Doc;
 	const rules = MERGE_HINTS[edited.type].fields;
 	const record: Doc = { ...now };
 	const before: Doc = { ...now };
@@ -47,8 +49,11 @@ export function rebaseEdit(basedOn: DomainRecord, edited: DomainRecord, current:
 		const rule = rules[field];
 		if (rule === 'union') record[field] = unionEdit(seen[field], mine[field], now[field]);
 		else if (rule === 'by-key' && isPlainObject(seen[field]) && isPlainObject(mine[field]) && isPlainObject(now[field])) {
-			const [seenKeys, mineKeys, nowKeys] = [seen[field], mine[field], now[field]] as Doc[];
-			const [merged, base] = [{ ...nowKeys }, { ...nowKeys }];
+			const seenKeys = seen[field] as Doc;
+			const mineKeys = mine[field] as Doc;
+			const nowKeys = now[field] as Doc;
+			const merged: Doc = { ...nowKeys };
+			const base: Doc = { ...nowKeys };
 			for (const key of new Set([...Object.keys(seenKeys), ...Object.keys(mineKeys)])) {
 				if (!sameValue(seenKeys[key], mineKeys[key])) applyValue(merged, base, key, seenKeys[key], mineKeys[key], nowKeys[key], false);
 			}
