@@ -77,7 +77,8 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 		// What the person saw before this edit: the change pushed is only what they altered.
 		const previous = await db.records.get(clear.id);
 		const current = previous && (await openRecord(previous));
-		const rebased = current && saveOptions.basedOn ? rebaseEdit(saveOptions.basedOn, edited, current) : undefined;
+		const seen = saveOptions.basedOn?.id === edited.id && saveOptions.basedOn.type === edited.type ? saveOptions.basedOn : undefined;
+		const rebased = current && seen ? rebaseEdit(seen, edited, current) : undefined;
 		const checked = rebased ? parseRecord(rebased.record) : { ok: true as const, value: edited };
 		if (!checked.ok) return checked;
 		const record = checked.value;
