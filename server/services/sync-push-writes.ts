@@ -7,18 +7,22 @@ export type Written = { ok: true; rev: string } | { ok: false };
 /**
  * Writes documents with one `_bulk_docs` request and answers each by id. A 409 is an answer (the
  * caller reads again and retries); any other refusal fails the whole push, as a single write would.
- * Both stores answer per document, in the order given.
+ * Answers are matched by id, never by position: the embedded store answers in the order its
+ * validation finishes, not the order given, and a revision given to the wrong record would be lost.
  */
 export async function bulkWrite(db: Db, docs: readonly { _id: string }[]): Promise<Map<string, Written>> {
 	const answers = new Map<string, Written>();
 	if (docs.length === 0) return answers;
+	const sent = new Set(docs.map((doc) => doc._id));
 	const results = await db.bulk({ docs: docs as never[] });
-	results.forEach((result, index) => {
-		const id = docs[index]!._id;
+	for (const result of results) {
+		const id = result.id;
+		if (!id || !sent.has(id)) throw new Error(`The store answered for ${id ?? 'no id'}, which was not written`);
 		if (result.rev && !result.error) answers.set(id, { ok: true, rev: result.rev });
 		else if (result.error === 'conflict') answers.set(id, { ok: false });
 		else throw new Error(`The store refused ${id}: ${result.error ?? 'no revision'} ${result.reason ?? ''}`.trim());
-	});
+	}
+	for (const id of sent) if (!answers.has(id)) throw new Error(`The store gave no answer for ${id}`);
 	return answers;
 }
 

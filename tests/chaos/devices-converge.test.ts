@@ -115,11 +115,11 @@ describe('six devices, one of them the app in Chromium, through a faulty network
 		};
 		const settle = async (device: SimDevice) => void (await inflight.get(device));
 
-		async function save(device: SimDevice, edit: Omit<Edit, 'n' | 'deviceId' | 'mutationId' | 'at'>, record: (n: number, at: string) => Doc): Promise<void> {
+		async function save(device: SimDevice, edit: Omit<Edit, 'n' | 'deviceId' | 'mutationId' | 'at'>, record: (n: number, at: string) => Doc, basedOn?: Doc): Promise<void> {
 			const n = edits.length + 1;
 			const at = clock();
 			const mutationId = `edit-${String(n).padStart(5, '0')}`;
-			const saved = await device.save(record(n, at), at, mutationId);
+			const saved = await device.save(record(n, at), at, mutationId, basedOn);
 			if (!saved.ok) throw new Error(fail(`a valid edit was refused by ${device.deviceId}: ${JSON.stringify(saved.problems)}`));
 			edits.push({ ...edit, n, deviceId: device.deviceId, mutationId, at });
 		}
@@ -130,7 +130,7 @@ describe('six devices, one of them the app in Chromium, through a faulty network
 			const from = getAt(person.record, field.path);
 			await save(device, { kind: 'field', docId: person.docId, caseId: person.caseId!, path: field.path, from, value: `${field.tag} ${edits.length + 1}` }, (n, at) => ({
 				...setAt(person.record, field.path, `${field.tag} ${n}`), updatedAt: at
-			}));
+			}), person.record); // as a screen does: a pull landing meanwhile keeps its other changes
 			log.push(`#${edits.length} ${device.deviceId}${device.online ? '' : ' (offline)'} sets ${person.docId} ${field.path.join('.')} ${JSON.stringify(from)} → ${JSON.stringify(edits.at(-1)!.value)}`);
 		}
 		async function create(device: SimDevice, caseId: string) {

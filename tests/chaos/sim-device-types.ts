@@ -37,7 +37,8 @@ export interface SimDevice {
 	/** The working copy of a record, as the UI would read it. */
 	read(docId: string): Promise<Record<string, unknown> | undefined>;
 	/** Saves through the record repository: record and outbox entry in one transaction. */
-	save(record: Record<string, unknown>, at: string, mutationId: string): Promise<{ ok: boolean; problems?: unknown }>;
+	/** `basedOn`: the record as the device read it before the edit, as an app screen passes it. */
+	save(record: Record<string, unknown>, at: string, mutationId: string, basedOn?: Record<string, unknown>): Promise<{ ok: boolean; problems?: unknown }>;
 	/** Every record on the device of one type, with its document id. */
 	recordsOfType(type: string): Promise<DeviceRecord[]>;
 	snapshot(): Promise<DeviceSnapshot>;

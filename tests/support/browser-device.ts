@@ -92,11 +92,14 @@ export async function launchBrowserDevice(options: BrowserDeviceOptions): Promis
 			return { status: 'failed', message: `no round finished within ${options.roundTimeoutMs} ms` };
 		},
 		read: async (docId) => (await device.snapshot()).records.find((r) => r.docId === docId)?.record,
-		async save(record, at, mutationId) {
+		async save(record, at, mutationId, basedOn) {
 			await harness();
 			// A key press: the person is at the tablet, so the app does not auto-lock.
 			await page.keyboard.press('Shift');
-			return page.evaluate(([id, r, when, mid]) => window.chaosHarness.save(id as string, r as Record<string, unknown>, when as string, mid as string), [userId, record, at, mutationId] as const);
+			return page.evaluate(
+				([id, r, when, mid, seen]) => window.chaosHarness.save(id as string, r as Record<string, unknown>, when as string, mid as string, seen as Record<string, unknown> | undefined),
+				[userId, record, at, mutationId, basedOn] as const
+			);
 		},
 		async recordsOfType(type): Promise<DeviceRecord[]> {
 			await harness();

@@ -3,6 +3,7 @@
 // back what the device holds. It shares the page's IndexedDB; it unlocks its own copy of the
 // keyring with the passphrase the person set. Syncing is left to the app's own engine.
 import { recordRepository } from '../../src/lib/db/record-repository.js';
+import type { DomainRecord } from '../../src/lib/domain/records.js';
 import { userDb } from '../../src/lib/db/user-db.js';
 import { unlockVault } from '../../src/lib/session/vault.js';
 import { caseConflicts } from '../../src/lib/sync/case-conflicts.js';
@@ -28,8 +29,8 @@ const chaosHarness = {
 		return (await unlockVault(userId, passphrase)).ok;
 	},
 	deviceId: () => localStorage.getItem('tandem-device-id'),
-	async save(userId: string, record: Record<string, unknown>, at: string, mutationId: string) {
-		const saved = await recordRepository(userDb(userId), { now: () => at, newId: () => mutationId }).save(record);
+	async save(userId: string, record: Record<string, unknown>, at: string, mutationId: string, basedOn?: Record<string, unknown>) {
+		const saved = await recordRepository(userDb(userId), { now: () => at, newId: () => mutationId }).save(record, basedOn ? { basedOn: basedOn as unknown as DomainRecord } : {});
 		return saved.ok ? { ok: true } : { ok: false, problems: saved.problems };
 	},
 	recordsOfType: (userId: string, type: string) => rows(userId, type),

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { holdKey, isUnlocked } from '../../src/lib/crypto/keyring.js';
 import { recordRepository } from '../../src/lib/db/record-repository.js';
+import type { DomainRecord } from '../../src/lib/domain/records.js';
 import { plaintextGuard } from '../../src/lib/db/plaintext-guard.js';
 import { userDbName, type UserDb } from '../../src/lib/db/user-db.js';
 import { CLEAR_FIELDS, USER_DB_VERSIONS } from '../../src/lib/db/user-db-schema.js';
@@ -105,8 +106,8 @@ export function simNetwork(baseUrl: string): SimNetwork {
 				},
 				sync: () => current.run(wire, () => engine.sync()),
 				read: async (docId) => (await repo.get(docId)) as unknown as Record<string, unknown> | undefined,
-				async save(record, at, mutationId) {
-					const saved = await recordRepository(db, { now: () => at, newId: () => mutationId }).save(record);
+				async save(record, at, mutationId, basedOn) {
+					const saved = await recordRepository(db, { now: () => at, newId: () => mutationId }).save(record, basedOn ? { basedOn: basedOn as unknown as DomainRecord } : {});
 					return saved.ok ? { ok: true } : { ok: false, problems: saved.problems };
 				},
 				recordsOfType: async (type) => withCopies(await readRows(type)),

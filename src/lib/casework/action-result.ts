@@ -2,9 +2,13 @@ import type { GateFailure } from '../domain/gate.js';
 import type { DomainRecord } from '../domain/records.js';
 import type { FieldProblem, Validated } from '../domain/validation.js';
 
-/** Where actions save: the record repository, which validates and queues each record for sync. */
+/**
+ * Where actions save: the record repository, which validates and queues each record for sync.
+ * `basedOn` is the record as the screen had it: only what changed since is applied, so a
+ * colleague's change pulled meanwhile is not written over.
+ */
 export interface Saver {
-	save(input: unknown): Promise<Validated<DomainRecord>>;
+	save(input: unknown, options?: { basedOn?: DomainRecord }): Promise<Validated<DomainRecord>>;
 }
 
 /** What an action did: the saved record, or every reason it was not saved (then nothing was). */

@@ -75,8 +75,9 @@ export class LetterEditor {
 		return this.#autosave.flush();
 	}
 
-	async #store(record: unknown): Promise<boolean> {
-		const saved = await this.#options.repo.save(record);
+	/** `basedOn` is the letter the change was made to: a version pulled since keeps its other changes. */
+	async #store(record: unknown, basedOn?: LetterRecord): Promise<boolean> {
+		const saved = await this.#options.repo.save(record, basedOn ? { basedOn } : {});
 		this.problems = saved.ok ? [] : saved.problems;
 		if (saved.ok && saved.value.type === 'letter') this.letter = saved.value;
 		return saved.ok;
@@ -96,7 +97,7 @@ export class LetterEditor {
 		}
 		const revised = reviseLetter(this.letter, { body: this.body, ...(toParticipantId ? { toParticipantId } : {}) }, at);
 		if (!revised.ok) return (this.refusals = revised.failures), false;
-		return revised.value === this.letter ? true : this.#store(revised.value);
+		return revised.value === this.letter ? true : this.#store(revised.value, this.letter);
 	}
 
 	/** A step on the letter; what is typed is saved first, so the step applies to the words on screen. */
@@ -106,6 +107,6 @@ export class LetterEditor {
 		const result = applyLetterAction(this.letter, action, this.#options.userId, this.#now(), note);
 		if (!result.ok) return (this.refusals = result.failures), false;
 		this.refusals = [];
-		return this.#store(result.value);
+		return this.#store(result.value, this.letter);
 	}
 }

@@ -12,9 +12,9 @@ export interface PackContext {
 
 type Saved = { ok: true; pack: PaperPackRecord } | { ok: false; problems: FieldProblem[] };
 
-async function store(saver: Saver, parsed: ReturnType<typeof parsePaperPack>): Promise<Saved> {
+async function store(saver: Saver, parsed: ReturnType<typeof parsePaperPack>, basedOn?: PaperPackRecord): Promise<Saved> {
 	if (!parsed.ok) return { ok: false, problems: parsed.problems };
-	const result = await saver.save(parsed.value);
+	const result = await saver.save(parsed.value, basedOn ? { basedOn } : {});
 	return result.ok ? { ok: true, pack: result.value as PaperPackRecord } : { ok: false, problems: result.problems };
 }
 
@@ -32,7 +32,7 @@ export function paperPackActions({ saver, user, now = () => new Date().toISOStri
 		},
 
 		close(pack: PaperPackRecord, status: 'destroyed' | 'filed'): Promise<Saved> {
-			return store(saver, closePaperPack(pack, status, user.id, now()));
+			return store(saver, closePaperPack(pack, status, user.id, now()), pack);
 		}
 	};
 }

@@ -16,9 +16,9 @@ export interface ActionContext {
 	newId?: () => string;
 }
 
-async function saved<T extends DomainRecord>(saver: Saver, gated: Gated<T>, problems: FieldProblem[] = []): Promise<ActionResult<T>> {
+async function saved<T extends DomainRecord>(saver: Saver, gated: Gated<T>, problems: FieldProblem[] = [], basedOn?: DomainRecord): Promise<ActionResult<T>> {
 	if (!gated.ok || problems.length > 0) return refused(problems, gated.ok ? [] : gated.failures);
-	const result = await saver.save(gated.value);
+	const result = await saver.save(gated.value, basedOn ? { basedOn } : {});
 	return result.ok ? { ok: true, value: result.value as T } : refused(result.problems);
 }
 
@@ -32,7 +32,7 @@ export function assessmentActions({ saver, userId, now = () => new Date().toISOS
 		},
 
 		answer(assessment: RiskAssessmentRecord, key: string, answer: AssessmentAnswer): Promise<ActionResult<RiskAssessmentRecord>> {
-			return saved(saver, answerQuestion(assessment, key, answer, now()));
+			return saved(saver, answerQuestion(assessment, key, answer, now()), [], assessment);
 		},
 
 		complete(
@@ -46,7 +46,7 @@ export function assessmentActions({ saver, userId, now = () => new Date().toISOS
 			// The gate is asked even while the decision is incomplete, so every reason shows at once;
 			// the stand-in decision is never saved, because the decision's problems refuse the save.
 			const gated = completeAssessment(assessment, template, participant.role, decision.ok ? decision.value : { outcome: 'pause', reasons: '-', decidedAt: at, decidedBy: userId }, at);
-			return saved(saver, gated, decision.ok ? [] : decision.problems.map((p) => ({ ...p, path: `decision.${p.path}` })));
+			return saved(saver, gated, decision.ok ? [] : decision.problems.map((p) => ({ ...p, path: `decision.${p.path}` })), assessment);
 		},
 
 		review(assessment: RiskAssessmentRecord, outcome: ReviewOutcome | undefined, note: string): Promise<ActionResult<AssessmentReviewRecord>> {

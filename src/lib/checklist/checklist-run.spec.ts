@@ -55,4 +55,18 @@ describe('a checklist run', () => {
 		expect(run.working!.answers['basics.offence']?.narrative).toBe('Typing');
 		await run.flush();
 	});
+
+	it('keeps an answer a colleague gave while the checklist was open on this tablet', async () => {
+		const repo = recordRepository(userDb('u1'));
+		await repo.save(draft());
+		const run = new ChecklistRun(repo, () => '2026-10-05T11:00:00.000Z');
+		run.adopt(await stored());
+		// A pull lands the colleague's answer; the screen has not caught up yet.
+		const theirs = { ...(await stored()), updatedAt: '2026-10-05T10:30:00.000Z' };
+		await repo.storeSynced([{ ...theirs, answers: { ...theirs.answers, 'basics.sentence': answer('not-known') } }]);
+		run.answer('basics.offence', answer('no'));
+		await run.flush();
+		expect((await stored()).answers['basics.sentence']?.answer).toBe('not-known');
+		expect((await stored()).answers['basics.offence']?.answer).toBe('no');
+	});
 });

@@ -18,6 +18,12 @@ export class ChecklistRun {
 	status = $state<SaveStatus>('idle');
 	message = $state<string | undefined>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/**
+	 * The version the store holds of this screen's work: the copy taken from the store, then each
+	 * working copy written. A save applies only what changed since, so an answer a colleague gave
+	 * meanwhile (pulled while this screen was open) is not written over.
+	 */
+	#saved: RiskAssessmentRecord | undefined;
 	#queue;
 	#now: () => string;
 
@@ -26,7 +32,10 @@ export class ChecklistRun {
 		this.#queue = latestSave(
 			// A write can fail outright (the vault locked mid-save): say so rather than lose it quietly.
 			(record: RiskAssessmentRecord) =>
-				saver.save(record).catch(() => ({ ok: false as const, problems: [{ path: '(device)', message: 'the tablet could not save this; unlock it and check the answer' }] })),
+				saver
+					.save(record, this.#saved ? { basedOn: this.#saved } : {})
+					.then((result) => (result.ok && (this.#saved = record), result))
+					.catch(() => ({ ok: false as const, problems: [{ path: '(device)', message: 'the tablet could not save this; unlock it and check the answer' }] })),
 			(result) => {
 				if (result.ok) [this.status, this.message] = [this.#timer || this.#queue.queued ? this.status : 'saved', undefined];
 				else [this.status, this.message] = ['failed', result.problems.map((p) => p.message).join('; ')];
@@ -37,7 +46,7 @@ export class ChecklistRun {
 	/** Takes the stored copy unless an edit of ours is still waiting to be written. */
 	adopt(stored: RiskAssessmentRecord | undefined): void {
 		if (!stored || this.#timer || this.#queue.busy) return;
-		if (this.working?.id !== stored.id || this.working.updatedAt <= stored.updatedAt) this.working = stored;
+		if (this.working?.id !== stored.id || this.working.updatedAt <= stored.updatedAt) this.working = this.#saved = stored;
 	}
 
 	/** Records an answer in the working copy; `typing` waits for a pause before saving. */
