@@ -6,6 +6,7 @@ import type { Validated } from '../domain/validation.js';
 import type { ConflictResolution } from '../protocol/sync-conflict.js';
 import type { SealedChange } from './outbox.js';
 import { openRecordRow, recordContext, syncedRowOf } from './held-copy.js';
+import { guessHolds, guessOf, guessRow, rememberRow, type RowGuess } from './known-rows.js';
 import { requireKey, sealContext, sealFor } from './sealing.js';
 import type { OutboxRow, StoredRecord, UserDb } from './user-db.js';
 
@@ -21,6 +22,9 @@ export function docIdOf(record: DomainRecord): string {
 	if (record.type === 'case') return caseDocId(record.id);
 	return caseId ? caseChildDocId(caseId, record.type, record.id) : serviceDocId(record.type, record.id);
 }
+
+/** A save whose guessed row keeps being replaced (a pull landing each time) gives up after this many tries. */
+const MAX_SAVE_ATTEMPTS = 5;
 
 export const outboxContext = (row: Pick<OutboxRow, 'mutationId' | 'docId'>) => sealContext('outbox', row.mutationId, row.docId);
 
@@ -47,6 +51,11 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 	const now = options.now ?? (() => new Date().toISOString());
 	const newId = options.newId ?? (() => crypto.randomUUID());
 	const openRecord = (row: StoredRecord) => openRecordRow(db, row);
+	const openKnown = async (row: StoredRecord) => {
+		const record = await openRecord(row);
+		rememberRow(db, row, record);
+		return record;
+	};
 
 	return {
 		/**
@@ -60,35 +69,38 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 			const record = parsed.value;
 			const clear = { id: docIdOf(record), type: record.type, caseId: caseIdOf(record) };
 			const entry = { mutationId: newId(), docId: clear.id, type: record.type, caseId: clear.caseId, op: 'put' as const, at: now() };
-			// Sealed while the record it replaces is read: the two do not depend on each other.
-			const sealing = sealFor(db, recordContext(clear), record);
-			sealing.catch(() => undefined); // awaited below; not left unhandled if the read fails first
-			// What the person saw before this edit: the change pushed is only what they altered.
-			const previous = await db.records.get(clear.id);
-			const before = previous && (await openRecord(previous));
-			const [recordEnc, entryEnc] = await Promise.all([
-				sealing,
+			// What the person saw before this edit: the change pushed is only what they altered. The
+			// row as last seen stands in for a read; the transaction checks it (see known-rows.ts).
+			const sealChange = (guess: RowGuess) =>
 				sealFor(db, outboxContext(entry), {
 					op: 'put',
 					record,
-					...(before ? { before } : {}),
+					...(guess.absent ? {} : { before: guess.record }),
 					...(saveOptions.resolves?.length ? { resolves: saveOptions.resolves } : {}),
 					at: entry.at
-				} satisfies SealedChange)
-			]);
+				} satisfies SealedChange);
+			let guess = guessRow(db, clear.id);
+			const [recordEnc, firstEnc] = await Promise.all([sealFor(db, recordContext(clear), record), sealChange(guess)]);
 			const stored: StoredRecord = { ...clear, createdAt: record.createdAt, updatedAt: record.updatedAt, enc: recordEnc };
 			if (stored.caseId === undefined) delete stored.caseId;
-			const queued: OutboxRow = { ...entry, enc: entryEnc };
-			if (queued.caseId === undefined) delete queued.caseId;
-			await db.transaction('rw', db.records, db.outbox, db.synced, async () => {
-				// A row that was also the server's copy hands that copy, as sealed, to `synced` before
-				// the edit replaces it: the push diffs against it. Read here, so a pull committed
-				// since the read above is never lost.
-				const current = await db.records.get(clear.id);
-				if (current?.copy && !(await db.synced.get(clear.id))) await db.synced.put(syncedRowOf(current));
-				await db.records.put(stored);
-				await db.outbox.add(queued);
-			});
+			for (let attempt = 1, entryEnc = firstEnc; ; attempt++, entryEnc = await sealChange(guess)) {
+				const queued: OutboxRow = { ...entry, enc: entryEnc };
+				if (queued.caseId === undefined) delete queued.caseId;
+				const missed = await db.transaction('rw', db.records, db.outbox, db.synced, async () => {
+					// Read here, so a pull committed since the guess is never lost or misdescribed.
+					const current = await db.records.get(clear.id);
+					if (!guessHolds(guess, current)) return { current };
+					// A row that was also the server's copy hands that copy, as sealed, to `synced`
+					// before the edit replaces it: the push diffs against it.
+					if (current?.copy && !(await db.synced.get(clear.id))) await db.synced.put(syncedRowOf(current));
+					await db.records.put(stored);
+					await db.outbox.add(queued);
+				});
+				if (!missed) break;
+				if (attempt >= MAX_SAVE_ATTEMPTS) throw new Error('This record kept changing on the device while it was being saved');
+				guess = guessOf(missed.current, missed.current && (await openRecord(missed.current)));
+			}
+			rememberRow(db, stored, record);
 			return parsed;
 		},
 
@@ -110,14 +122,14 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 		async get(docId: string): Promise<DomainRecord | undefined> {
 			requireKey(db);
 			const row = await db.records.get(docId);
-			return row && openRecord(row);
+			return row && openKnown(row);
 		},
 
 		/** Everything on the device about one case, decrypted. */
 		async readCase(caseId: string): Promise<DomainRecord[]> {
 			requireKey(db);
 			const rows = await db.records.where('caseId').equals(caseId).toArray();
-			return Promise.all(rows.map(openRecord));
+			return Promise.all(rows.map(openKnown));
 		},
 
 		watchCase(caseId: string): Observable<DomainRecord[]> {
