@@ -1,12 +1,13 @@
 import { liveQuery, type Observable } from 'dexie';
 import { caseChildDocId, caseDocId, serviceDocId } from '../domain/ids.js';
-import { displayName, type ParticipantRecord } from '../domain/participant.js';
+import type { ParticipantRecord } from '../domain/participant.js';
 import { parseRecord, type DomainRecord } from '../domain/records.js';
 import type { Validated } from '../domain/validation.js';
 import type { ConflictResolution } from '../protocol/sync-conflict.js';
 import type { SealedChange } from './outbox.js';
 import { openRecordRow, recordContext, syncedRowOf } from './held-copy.js';
 import { guessHolds, guessOf, guessRow, rememberRow, type RowGuess } from './known-rows.js';
+import { nameIndexOf } from './name-index.js';
 import { requireKey, sealContext, sealFor } from './sealing.js';
 import type { OutboxRow, StoredRecord, UserDb } from './user-db.js';
 
@@ -136,14 +137,11 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 			return liveQuery(async () => (requireKey(db), Promise.all((await db.records.where('caseId').equals(caseId).toArray()).map(openRecord))));
 		},
 
-		/** Names are encrypted, so a search decrypts participants on the device; nothing is indexed in clear. */
-		async searchParticipants(text: string): Promise<ParticipantRecord[]> {
-			requireKey(db);
-			const needle = text.trim().toLocaleLowerCase('en-GB');
-			const rows = await db.records.where('type').equals('participant').toArray();
-			const people = (await Promise.all(rows.map(openRecord))) as ParticipantRecord[];
-			return people.filter((p) => `${p.name} ${displayName(p)}`.toLocaleLowerCase('en-GB').includes(needle));
-		}
+		/**
+		 * Names are encrypted, so nothing is indexed in clear: the device decrypts its participants
+		 * once after unlock and searches them in memory until the vault locks (see name-index.ts).
+		 */
+		searchParticipants: (text: string): Promise<ParticipantRecord[]> => nameIndexOf(db).search(text)
 	};
 }
 

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Sealed } from '../crypto/record-cipher.js';
 import type { RecordType } from '../domain/records.js';
 import { flushAfterWrites, flushScheduler, strictFlush, type FlushScheduler } from './durable-flush.js';
+import { nameIndexOf, nameIndexWrites } from './name-index.js';
 import { plaintextGuard } from './plaintext-guard.js';
 import { CLEAR_FIELDS, USER_DB_VERSIONS } from './user-db-schema.js';
 
@@ -121,6 +122,7 @@ export function userDb(userId: string): UserDb {
 		flushers.set(userId, flusher);
 		db.use(plaintextGuard(CLEAR_FIELDS));
 		db.use(flushAfterWrites(flusher.noteWrite));
+		db.use(nameIndexWrites(() => nameIndexOf(created)));
 		db.flushNow = flusher.flushNow;
 		db.userId = userId;
 		open.set(userId, db);
