@@ -13,7 +13,10 @@ describe('flushing relaxed writes to disk', () => {
 		vi.useFakeTimers();
 		const flush = vi.fn(() => Promise.resolve());
 		const scheduler = flushScheduler(flush);
-		for (let i = 0; i < 5; i++) (scheduler.noteWrite(), await vi.advanceTimersByTimeAsync(20));
+		for (let i = 0; i < 5; i++) {
+			scheduler.noteWrite();
+			await vi.advanceTimersByTimeAsync(20);
+		}
 		expect(flush).not.toHaveBeenCalled();
 		await vi.advanceTimersByTimeAsync(300);
 		expect(flush).toHaveBeenCalledTimes(1);
@@ -23,7 +26,10 @@ describe('flushing relaxed writes to disk', () => {
 		vi.useFakeTimers();
 		const flush = vi.fn(() => Promise.resolve());
 		const scheduler = flushScheduler(flush);
-		for (let elapsed = 0; elapsed <= FLUSH_AT_MOST_MS; elapsed += 50) (scheduler.noteWrite(), await vi.advanceTimersByTimeAsync(50));
+		for (let elapsed = 0; elapsed <= FLUSH_AT_MOST_MS; elapsed += 50) {
+			scheduler.noteWrite();
+			await vi.advanceTimersByTimeAsync(50);
+		}
 		expect(flush).toHaveBeenCalledTimes(1);
 	});
 

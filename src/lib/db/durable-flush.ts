@@ -45,6 +45,14 @@ export function flushScheduler(flush: () => Promise<void>, now: () => number = (
 	};
 }
 
+/** A page being hidden may be frozen or closed before any timer fires: it flushes first. */
+export function flushWhenHidden(scheduler: FlushScheduler): void {
+	if (typeof document === 'undefined') return;
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'hidden') void scheduler.flushNow().catch(() => undefined);
+	});
+}
+
 /** The row the strict flush writes: a strict commit makes every relaxed commit before it durable too. */
 export const FLUSH_MARKER_KEY = 'durable-flush';
 

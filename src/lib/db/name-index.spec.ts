@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dropKeys } from '../crypto/keyring.js';
 import { exampleRecords, exampleWith } from '../domain/record-fixtures.js';
+import type { DomainRecord } from '../domain/records.js';
 import type { PullResponse } from '../protocol/sync-pull.js';
 import { pullStore } from '../sync/pull-store.js';
 import { nameIndexOf } from './name-index.js';
@@ -13,7 +14,7 @@ const names = async (text: string) => (await recordRepository(userDb('n1')).sear
 
 function pullPage(records: ReturnType<typeof person>[]): PullResponse {
 	return {
-		records: records.map((record) => ({ docId: docIdOf(record), caseId: record.caseId, rev: '1-abc', record: record as unknown as Record<string, unknown>, conflicts: [] })),
+		records: records.map((record) => ({ docId: docIdOf(record as unknown as DomainRecord), caseId: 'case-0001-abcd', rev: '1-abc', record, conflicts: [] })),
 		deletions: [],
 		purges: [],
 		checkpoints: { cases: { 'case-0001-abcd': 'checkpoint-1' } },

@@ -56,7 +56,8 @@ class NameIndex {
 		}
 		requireKey(this.db);
 		const needle = lower(text.trim());
-		return [...this.#entries.values()].filter((entry) => entry.haystack.includes(needle)).map((entry) => entry.person);
+		// Copies: a caller editing a result must not change what the index holds.
+		return [...this.#entries.values()].filter((entry) => entry.haystack.includes(needle)).map((entry) => structuredClone(entry.person));
 	}
 
 	async #catchUp(): Promise<void> {

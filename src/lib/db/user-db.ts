@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Sealed } from '../crypto/record-cipher.js';
 import type { RecordType } from '../domain/records.js';
-import { flushAfterWrites, flushScheduler, strictFlush, type FlushScheduler } from './durable-flush.js';
+import { flushAfterWrites, flushScheduler, flushWhenHidden, strictFlush, type FlushScheduler } from './durable-flush.js';
 import { nameIndexOf, nameIndexWrites } from './name-index.js';
 import { plaintextGuard } from './plaintext-guard.js';
 import { CLEAR_FIELDS, USER_DB_VERSIONS } from './user-db-schema.js';
@@ -120,6 +120,7 @@ export function userDb(userId: string): UserDb {
 		for (const { version, stores } of USER_DB_VERSIONS) db.version(version).stores(stores);
 		const flusher: FlushScheduler = flushScheduler(() => (created.isOpen() ? strictFlush(created.backendDB(), 'syncMeta') : Promise.resolve()));
 		flushers.set(userId, flusher);
+		flushWhenHidden(flusher);
 		db.use(plaintextGuard(CLEAR_FIELDS));
 		db.use(flushAfterWrites(flusher.noteWrite));
 		db.use(nameIndexWrites(() => nameIndexOf(created)));
