@@ -85,6 +85,19 @@ describe('record repository', () => {
 		expect(edit!.before).toEqual(exampleRecords.participant());
 	});
 
+	it('saves an edit to a record shown on a watched screen without reading it again before the save', async () => {
+		const db = userDb('u1');
+		await recordRepository(db).storeSynced([exampleRecords.participant()]);
+		const repo = recordRepository(db);
+		const shown = await new Promise<unknown[]>((resolve) => {
+			const subscription = repo.watchCase('case-0001-abcd').subscribe((records) => (subscription?.unsubscribe(), resolve(records)));
+		});
+		expect(shown).toHaveLength(1);
+		const reads = vi.spyOn(db.records, 'get');
+		await repo.save(exampleWith('participant', (p) => (p.name = 'Sam Edited')));
+		expect(reads).toHaveBeenCalledTimes(1);
+	});
+
 	it('describes an edit against the record as stored, not as last seen, when a pull replaced it meanwhile', async () => {
 		const db = userDb('u1');
 		const repo = recordRepository(db);

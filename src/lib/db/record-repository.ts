@@ -134,7 +134,8 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 		},
 
 		watchCase(caseId: string): Observable<DomainRecord[]> {
-			return liveQuery(async () => (requireKey(db), Promise.all((await db.records.where('caseId').equals(caseId).toArray()).map(openRecord))));
+			// Remembered too: an edit made from a watched screen then saves without a read first.
+			return liveQuery(async () => (requireKey(db), Promise.all((await db.records.where('caseId').equals(caseId).toArray()).map(openKnown))));
 		},
 
 		/**
