@@ -8,8 +8,9 @@ import { caseload, caseSize, CASE_SIZE } from '../lib/records.js';
 
 type Row = Record<string, unknown> & { id: string; type: string; caseId?: string };
 
+/** Same durability as the device store (relaxed, see src/lib/db/README.md): the two differ only by encryption. */
 function plainDb(name: string): Dexie {
-	const db = new Dexie(name);
+	const db = new Dexie(name, { chromeTransactionDurability: 'relaxed' });
 	db.version(1).stores({ records: 'id, caseId, type, [caseId+type], updatedAt', outbox: '++seq, &mutationId, docId, caseId, at' });
 	return db;
 }
@@ -61,7 +62,7 @@ export const bench = {
 			);
 			const open = await timed(runs, () => db.table('records').where('caseId').equals(openId).toArray());
 			const search = await timed(runs, async () =>
-				(await db.table('records').where('type').equals('participant').toArray()).filter((p) => String(p.name).toLowerCase().includes('person 12'))
+				(await db.table('records').where('type').equals('participant').toArray()).filter((p) => `${p.name} ${p.preferredName ?? ''}`.toLowerCase().includes('person 12'))
 			);
 			return { save, open, search };
 		}

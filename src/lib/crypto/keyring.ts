@@ -23,6 +23,16 @@ export function isUnlocked(userId: string): boolean {
 	return keys.has(userId);
 }
 
+// Whatever was decrypted into memory beside the keys (search indexes, caches) goes with them.
+const dropListeners = new Set<() => void>();
+
+/** Runs `listener` every time the keys are dropped; returns a function that stops it. */
+export function onKeysDropped(listener: () => void): () => void {
+	dropListeners.add(listener);
+	return () => dropListeners.delete(listener);
+}
+
 export function dropKeys(): void {
 	keys.clear();
+	for (const listener of dropListeners) listener();
 }

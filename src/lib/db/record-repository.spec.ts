@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dropKeys } from '../crypto/keyring.js';
 import { exampleRecords, exampleWith } from '../domain/record-fixtures.js';
+import { guessRow } from './known-rows.js';
 import { outbox } from './outbox.js';
 import { recordRepository } from './record-repository.js';
 import { unlockForTest } from './testing.js';
@@ -71,5 +72,50 @@ describe('record repository', () => {
 		const [a, b] = await db.records.toArray();
 		await db.records.put({ ...b!, enc: a!.enc });
 		await expect(repo.get(b!.id)).rejects.toThrow();
+	});
+
+	it('saves an edit to a record it has just read without reading it again before the save', async () => {
+		const db = userDb('u1');
+		const repo = recordRepository(db);
+		await repo.save(exampleRecords.participant());
+		const reads = vi.spyOn(db.records, 'get');
+		expect((await repo.save(exampleWith('participant', (p) => (p.name = 'Sam Edited')))).ok).toBe(true);
+		expect(reads).toHaveBeenCalledTimes(1); // the check inside the transaction
+		const [, edit] = await outbox(db).take(10);
+		expect(edit!.before).toEqual(exampleRecords.participant());
+	});
+
+	it('saves an edit to a record shown on a watched screen without reading it again before the save', async () => {
+		const db = userDb('u1');
+		await recordRepository(db).storeSynced([exampleRecords.participant()]);
+		const repo = recordRepository(db);
+		const shown = await new Promise<unknown[]>((resolve) => {
+			const subscription = repo.watchCase('case-0001-abcd').subscribe((records) => (subscription?.unsubscribe(), resolve(records)));
+		});
+		expect(shown).toHaveLength(1);
+		const reads = vi.spyOn(db.records, 'get');
+		await repo.save(exampleWith('participant', (p) => (p.name = 'Sam Edited')));
+		expect(reads).toHaveBeenCalledTimes(1);
+	});
+
+	it('describes an edit against the record as stored, not as last seen, when a pull replaced it meanwhile', async () => {
+		const db = userDb('u1');
+		const repo = recordRepository(db);
+		await repo.save(exampleRecords.participant());
+		const pulled = exampleWith('participant', (p) => (p.name = 'Sam From The Server'));
+		await repo.storeSynced([pulled]);
+		await repo.save(exampleWith('participant', (p) => (p.name = 'Sam Edited')));
+		const [, edit] = await outbox(db).take(10);
+		expect(edit!.before).toEqual(pulled);
+		expect(await repo.get(edit!.docId)).toEqual(exampleWith('participant', (p) => (p.name = 'Sam Edited')));
+	});
+
+	it('forgets every record it has seen when the vault locks', async () => {
+		const db = userDb('u1');
+		await recordRepository(db).save(exampleRecords['case-note']());
+		const [row] = await db.records.toArray();
+		expect(guessRow(db, row!.id).absent).toBe(false);
+		dropKeys();
+		expect(guessRow(db, row!.id)).toEqual({ absent: true });
 	});
 });

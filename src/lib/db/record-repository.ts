@@ -1,11 +1,13 @@
 import { liveQuery, type Observable } from 'dexie';
 import { caseChildDocId, caseDocId, serviceDocId } from '../domain/ids.js';
-import { displayName, type ParticipantRecord } from '../domain/participant.js';
+import type { ParticipantRecord } from '../domain/participant.js';
 import { parseRecord, type DomainRecord } from '../domain/records.js';
 import type { Validated } from '../domain/validation.js';
 import type { ConflictResolution } from '../protocol/sync-conflict.js';
 import type { SealedChange } from './outbox.js';
 import { openRecordRow, recordContext, syncedRowOf } from './held-copy.js';
+import { guessHolds, guessOf, guessRow, rememberRow, type RowGuess } from './known-rows.js';
+import { nameIndexOf } from './name-index.js';
 import { requireKey, sealContext, sealFor } from './sealing.js';
 import { rebaseEdit } from './seen-edit.js';
 import type { OutboxRow, StoredRecord, UserDb } from './user-db.js';
@@ -22,6 +24,9 @@ export function docIdOf(record: DomainRecord): string {
 	if (record.type === 'case') return caseDocId(record.id);
 	return caseId ? caseChildDocId(caseId, record.type, record.id) : serviceDocId(record.type, record.id);
 }
+
+/** A save whose guessed row keeps being replaced (a pull landing each time) gives up after this many tries. */
+const MAX_SAVE_ATTEMPTS = 5;
 
 export const outboxContext = (row: Pick<OutboxRow, 'mutationId' | 'docId'>) => sealContext('outbox', row.mutationId, row.docId);
 
@@ -43,15 +48,6 @@ export interface SaveOptions {
 	basedOn?: DomainRecord;
 }
 
-/** Tries before a save writes even though pulls keep changing the record under it. */
-const SAVE_ATTEMPTS = 5;
-
-/** The same stored version of a row (or both absent): each seal has an IV of its own. */
-function sameRow(a: StoredRecord | undefined, b: StoredRecord | undefined): boolean {
-	if (!a || !b) return a === b;
-	return a.enc.iv.length === b.enc.iv.length && a.enc.iv.every((byte, i) => byte === b.enc.iv[i]);
-}
-
 export interface RecordRepositoryOptions {
 	now?: () => string;
 	newId?: () => string;
@@ -62,52 +58,65 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 	const now = options.now ?? (() => new Date().toISOString());
 	const newId = options.newId ?? (() => crypto.randomUUID());
 	const openRecord = (row: StoredRecord) => openRecordRow(db, row);
+	const openKnown = async (row: StoredRecord) => {
+		const record = await openRecord(row);
+		rememberRow(db, row, record);
+		return record;
+	};
 
 	/**
-	 * One try at a save; undefined when the record changed on the device (a pull) between reading
-	 * it and writing, so the edit is moved onto it again. With `basedOn`, only what the person
-	 * changed on their screen is applied to the record as it is now.
+	 * Writes an edit onto the row as last seen on this device (a guess, so no read comes first), and
+	 * checks inside the transaction that the row is still that one; when a pull replaced it, the
+	 * edit is moved onto the new row and tried again. With `basedOn`, only what the person changed
+	 * on their screen is applied to the record as it is now (see seen-edit.ts).
 	 */
-	async function saveOnce(edited: DomainRecord, saveOptions: SaveOptions, mayRetry: boolean): Promise<Validated<DomainRecord> | undefined> {
+	async function saveEdit(edited: DomainRecord, saveOptions: SaveOptions): Promise<Validated<DomainRecord>> {
 		const clear = { id: docIdOf(edited), type: edited.type, caseId: caseIdOf(edited) };
 		const entry = { mutationId: newId(), docId: clear.id, type: edited.type, caseId: clear.caseId, op: 'put' as const, at: now() };
-		// Without `basedOn` the record is sealed while the one it replaces is read: they do not depend on each other.
-		const early = saveOptions.basedOn ? undefined : sealFor(db, recordContext(clear), edited);
-		early?.catch(() => undefined); // awaited below; not left unhandled if the read fails first
-		// What the person saw before this edit: the change pushed is only what they altered.
-		const previous = await db.records.get(clear.id);
-		const current = previous && (await openRecord(previous));
 		const seen = saveOptions.basedOn?.id === edited.id && saveOptions.basedOn.type === edited.type ? saveOptions.basedOn : undefined;
-		const rebased = current && seen ? rebaseEdit(seen, edited, current) : undefined;
-		const checked = rebased ? parseRecord(rebased.record) : { ok: true as const, value: edited };
-		if (!checked.ok) return checked;
-		const record = checked.value;
-		const before = rebased?.before ?? current;
-		const [recordEnc, entryEnc] = await Promise.all([
-			early ?? sealFor(db, recordContext(clear), record),
-			sealFor(db, outboxContext(entry), {
-				op: 'put',
-				record,
-				...(before ? { before } : {}),
-				...(saveOptions.resolves?.length ? { resolves: saveOptions.resolves } : {}),
-				at: entry.at
-			} satisfies SealedChange)
-		]);
-		const stored: StoredRecord = { ...clear, createdAt: record.createdAt, updatedAt: record.updatedAt, enc: recordEnc };
-		if (stored.caseId === undefined) delete stored.caseId;
-		const queued: OutboxRow = { ...entry, enc: entryEnc };
-		if (queued.caseId === undefined) delete queued.caseId;
-		return db.transaction('rw', db.records, db.outbox, db.synced, async () => {
-			// Read again here: a pull committed since the read above must not be written over.
-			const latest = await db.records.get(clear.id);
-			if (mayRetry && !sameRow(latest, previous)) return undefined;
-			// A row that was also the server's copy hands that copy, as sealed, to `synced` before
-			// the edit replaces it: the push diffs against it.
-			if (latest?.copy && !(await db.synced.get(clear.id))) await db.synced.put(syncedRowOf(latest));
-			await db.records.put(stored);
-			await db.outbox.add(queued);
-			return checked;
-		});
+		// Without `basedOn` the record sealed does not depend on the row it replaces: seal it once.
+		const early = seen ? undefined : sealFor(db, recordContext(clear), edited);
+		early?.catch(() => undefined); // awaited below; not left unhandled if a seal fails first
+		let guess = guessRow(db, clear.id);
+		for (let attempt = 1; ; attempt++) {
+			const current = guess.absent ? undefined : guess.record;
+			const rebased = current && seen ? rebaseEdit(seen, edited, current) : undefined;
+			const checked = rebased ? parseRecord(rebased.record) : { ok: true as const, value: edited };
+			if (!checked.ok) return checked;
+			const record = checked.value;
+			// What the person saw before this edit: the change pushed is only what they altered.
+			const before = rebased?.before ?? current;
+			const [recordEnc, entryEnc] = await Promise.all([
+				early ?? sealFor(db, recordContext(clear), record),
+				sealFor(db, outboxContext(entry), {
+					op: 'put',
+					record,
+					...(before ? { before } : {}),
+					...(saveOptions.resolves?.length ? { resolves: saveOptions.resolves } : {}),
+					at: entry.at
+				} satisfies SealedChange)
+			]);
+			const stored: StoredRecord = { ...clear, createdAt: record.createdAt, updatedAt: record.updatedAt, enc: recordEnc };
+			if (stored.caseId === undefined) delete stored.caseId;
+			const queued: OutboxRow = { ...entry, enc: entryEnc };
+			if (queued.caseId === undefined) delete queued.caseId;
+			const missed = await db.transaction('rw', db.records, db.outbox, db.synced, async () => {
+				// Read here, so a pull committed since the guess is never lost or misdescribed.
+				const latest = await db.records.get(clear.id);
+				if (!guessHolds(guess, latest)) return { latest };
+				// A row that was also the server's copy hands that copy, as sealed, to `synced`
+				// before the edit replaces it: the push diffs against it.
+				if (latest?.copy && !(await db.synced.get(clear.id))) await db.synced.put(syncedRowOf(latest));
+				await db.records.put(stored);
+				await db.outbox.add(queued);
+			});
+			if (!missed) {
+				rememberRow(db, stored, record);
+				return checked;
+			}
+			if (attempt >= MAX_SAVE_ATTEMPTS) throw new Error('This record kept changing on the device while it was being saved');
+			guess = guessOf(missed.latest, missed.latest && (await openRecord(missed.latest)));
+		}
 	}
 
 	return {
@@ -119,10 +128,7 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 		async save(input: unknown, saveOptions: SaveOptions = {}): Promise<Validated<DomainRecord>> {
 			const parsed = parseRecord(input);
 			if (!parsed.ok) return parsed;
-			for (let attempt = 1; ; attempt++) {
-				const saved = await saveOnce(parsed.value, saveOptions, attempt < SAVE_ATTEMPTS);
-				if (saved) return saved;
-			}
+			return saveEdit(parsed.value, saveOptions);
 		},
 
 		/**
@@ -143,28 +149,26 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 		async get(docId: string): Promise<DomainRecord | undefined> {
 			requireKey(db);
 			const row = await db.records.get(docId);
-			return row && openRecord(row);
+			return row && openKnown(row);
 		},
 
 		/** Everything on the device about one case, decrypted. */
 		async readCase(caseId: string): Promise<DomainRecord[]> {
 			requireKey(db);
 			const rows = await db.records.where('caseId').equals(caseId).toArray();
-			return Promise.all(rows.map(openRecord));
+			return Promise.all(rows.map(openKnown));
 		},
 
 		watchCase(caseId: string): Observable<DomainRecord[]> {
-			return liveQuery(async () => (requireKey(db), Promise.all((await db.records.where('caseId').equals(caseId).toArray()).map(openRecord))));
+			// Remembered too: an edit made from a watched screen then saves without a read first.
+			return liveQuery(async () => (requireKey(db), Promise.all((await db.records.where('caseId').equals(caseId).toArray()).map(openKnown))));
 		},
 
-		/** Names are encrypted, so a search decrypts participants on the device; nothing is indexed in clear. */
-		async searchParticipants(text: string): Promise<ParticipantRecord[]> {
-			requireKey(db);
-			const needle = text.trim().toLocaleLowerCase('en-GB');
-			const rows = await db.records.where('type').equals('participant').toArray();
-			const people = (await Promise.all(rows.map(openRecord))) as ParticipantRecord[];
-			return people.filter((p) => `${p.name} ${displayName(p)}`.toLocaleLowerCase('en-GB').includes(needle));
-		}
+		/**
+		 * Names are encrypted, so nothing is indexed in clear: the device decrypts its participants
+		 * once after unlock and searches them in memory until the vault locks (see name-index.ts).
+		 */
+		searchParticipants: (text: string): Promise<ParticipantRecord[]> => nameIndexOf(db).search(text)
 	};
 }
 

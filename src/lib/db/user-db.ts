@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Sealed } from '../crypto/record-cipher.js';
 import type { RecordType } from '../domain/records.js';
+import { flushAfterWrites, flushScheduler, flushWhenHidden, strictFlush, type FlushScheduler } from './durable-flush.js';
+import { nameIndexOf, nameIndexWrites } from './name-index.js';
 import { plaintextGuard } from './plaintext-guard.js';
 import { CLEAR_FIELDS, USER_DB_VERSIONS } from './user-db-schema.js';
 
@@ -99,9 +101,12 @@ export type UserDb = Dexie & {
 	rejections: EntityTable<RejectionRow, 'mutationId'>;
 	drafts: EntityTable<DraftRow, 'id'>;
 	accessLog: EntityTable<AccessLogRow, 'id'>;
+	/** Makes every write so far durable on disk now (writes are otherwise flushed within a second). */
+	flushNow: () => Promise<void>;
 };
 
 const open = new Map<string, UserDb>();
+const flushers = new Map<string, FlushScheduler>();
 
 export function userDbName(userId: string): string {
 	return `tandem-user-${userId}`;
@@ -110,9 +115,16 @@ export function userDbName(userId: string): string {
 export function userDb(userId: string): UserDb {
 	let db = open.get(userId);
 	if (!db) {
-		db = new Dexie(userDbName(userId)) as UserDb;
+		// Relaxed: a commit no longer waits for the disk; durable-flush.ts bounds what power loss can take.
+		const created = (db = new Dexie(userDbName(userId), { chromeTransactionDurability: 'relaxed' }) as UserDb);
 		for (const { version, stores } of USER_DB_VERSIONS) db.version(version).stores(stores);
+		const flusher: FlushScheduler = flushScheduler(() => (created.isOpen() ? strictFlush(created.backendDB(), 'syncMeta') : Promise.resolve()));
+		flushers.set(userId, flusher);
+		flushWhenHidden(flusher);
 		db.use(plaintextGuard(CLEAR_FIELDS));
+		db.use(flushAfterWrites(flusher.noteWrite));
+		db.use(nameIndexWrites(() => nameIndexOf(created)));
+		db.flushNow = flusher.flushNow;
 		db.userId = userId;
 		open.set(userId, db);
 	}
@@ -120,6 +132,8 @@ export function userDb(userId: string): UserDb {
 }
 
 export async function deleteUserDb(userId: string): Promise<void> {
+	flushers.get(userId)?.cancel();
+	flushers.delete(userId);
 	open.get(userId)?.close();
 	open.delete(userId);
 	await Dexie.delete(userDbName(userId));

@@ -3,6 +3,7 @@ import { dropKeys, holdKey } from '../crypto/keyring.js';
 import { checkPassphrase, type StrengthVerdict } from '../crypto/passphrase-strength.js';
 import { caseRepository } from '../db/case-repository.js';
 import { deviceDb } from '../db/device-db.js';
+import { warmNameIndex } from '../db/name-index.js';
 import { outbox, type UnsyncedSummary } from '../db/outbox.js';
 import { deleteUserDb, userDb } from '../db/user-db.js';
 import type { SessionUser } from '../protocol/auth.js';
@@ -45,6 +46,8 @@ export async function unlockVault(userId: string, passphrase: string, now = Date
 		await vaults.update(userId, { failedAttempts: 0, retryAt: 0 });
 		holdKey(userId, key);
 		await caseRepository(userDb(userId)).sealLegacyCases();
+		// In the background: the first search by name then reads no rows. A lock meanwhile discards it.
+		void warmNameIndex(userDb(userId)).catch(() => undefined);
 		return { ok: true };
 	}
 	const failed = await deviceDb().transaction('rw', vaults, async () => {
