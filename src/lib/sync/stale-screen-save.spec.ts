@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { outbox } from '../db/outbox.js';
 import { caseChildDocId } from '../domain/ids.js';
@@ -69,22 +68,21 @@ describe('saving an edit screen opened before a colleague’s change arrived', (
 	});
 
 	it('keeps a colleague’s change pulled while the save was being sealed', async () => {
-		const records = f.db().records;
-		const read = records.get.bind(records);
+		const db = f.db();
+		const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
 		let pulled = false;
-		// The pull commits right after the save has read the record, before it writes.
-		records.get = (async (key: string) => {
-			const row = await read(key);
-			if (!pulled && !Dexie.currentTransaction) {
+		// The pull commits after the save has sealed its edit, just before the save's own transaction.
+		(db as { transaction: unknown }).transaction = async (...args: unknown[]) => {
+			if (!pulled && args.includes(db.outbox)) {
 				pulled = true;
 				await colleagueChanges({ language: 'Welsh' });
 			}
-			return row;
-		}) as typeof records.get;
+			return transaction(...args);
+		};
 		try {
 			await saveScreen({ preferredName: 'Sammy' });
 		} finally {
-			records.get = read;
+			delete (db as { transaction?: unknown }).transaction;
 		}
 		expect(pulled).toBe(true);
 		expect(await f.repo().get(PERSON)).toMatchObject({ language: 'Welsh', preferredName: 'Sammy' });
