@@ -30,8 +30,9 @@ export class StoreNotAnswering extends Error {
 export class StoreGate {
 	private active = 0;
 	private readonly waiting: (() => void)[] = [];
-	/** Most requests ever in flight at once, for tests and diagnostics. */
+	/** Most requests ever in flight at once, and how many were sent: for tests and diagnostics. */
 	highWater = 0;
+	sent = 0;
 
 	constructor(private readonly options: StoreGateOptions) {}
 
@@ -48,6 +49,7 @@ export class StoreGate {
 
 	private forward(request: Dispatcher.DispatchOptions, handler: Handler): void {
 		this.active++;
+		this.sent++;
 		this.highWater = Math.max(this.highWater, this.active);
 		let done = false;
 		let abort: ((error?: Error) => void) | undefined;
