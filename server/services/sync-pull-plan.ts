@@ -3,6 +3,7 @@ import { SERVICE_RECORD_TYPES } from '../../src/lib/domain/records.js';
 import type { PullRequest, PullResponse } from '../../src/lib/protocol/sync-pull.js';
 import { decideHold } from '../auth/access-policy.js';
 import type { Actor } from '../auth/authenticate.js';
+import { listRanges, type KeyRange, type ListedRow } from '../store/all-docs-queries.js';
 import type { Db } from '../store/documents.js';
 import type { Services } from './services.js';
 import { readCheckpoint, versionHash } from './sync-checkpoint.js';
@@ -28,20 +29,13 @@ export async function inBatches<T, R>(items: readonly T[], size: number, each: (
 	return results;
 }
 
-/** Ids and revisions only (no bodies) of one key range: cheap, and needs no index on either store. */
-async function versionsIn(db: Db, startkey: string, endkey: string, keep: (id: string) => boolean): Promise<Version[]> {
-	const result = await db.list({ startkey, endkey });
-	return result.rows.filter((row) => keep(row.id)).map((row) => ({ id: row.id, rev: row.value.rev, hash: versionHash(row.id, row.value.rev) }));
-}
+const versionsOf = (rows: readonly ListedRow[], keep: (id: string) => boolean): Version[] =>
+	rows.filter((row) => keep(row.id)).map((row) => ({ id: row.id, rev: row.value.rev, hash: versionHash(row.id, row.value.rev) }));
 
 /** A case's records: its key range, less other cases whose ids it prefixes and less the conflicts documents. */
-const caseVersions = (db: Db, caseId: string) =>
-	versionsIn(db, caseRecordRange(caseId).startkey, caseRecordRange(caseId).endkey, (id) => belongsToCase(id, caseId) && !isConflictsDoc(id, caseId));
+const caseVersions = (caseId: string, rows: readonly ListedRow[]) => versionsOf(rows, (id) => belongsToCase(id, caseId) && !isConflictsDoc(id, caseId));
 
-async function serviceVersions(db: Db): Promise<Version[]> {
-	const ranges = await Promise.all(SERVICE_RECORD_TYPES.map((type) => versionsIn(db, `${type}:`, `${type}:\ufff0`, () => true)));
-	return ranges.flat();
-}
+const SERVICE_RANGES: KeyRange[] = SERVICE_RECORD_TYPES.map((type) => ({ startkey: `${type}:`, endkey: `${type}:\ufff0` }));
 
 /** Which held cases stay on the device and which it must purge, by the access policy. */
 async function sortCases(services: Services, actor: Actor, request: PullRequest) {
@@ -73,13 +67,15 @@ function source(caseId: string | undefined, checkpoint: string | undefined, vers
 }
 
 /**
- * Lists each kept case by key range (ids and revisions only) and notes the versions its checkpoint
- * does not name. Cost: the caller's cases, never the service.
+ * Lists each kept case by key range (ids and revisions only, no index needed on either store), and
+ * the service-wide records if asked, all in one store request; notes the versions each checkpoint
+ * does not name. Cost: the caller's cases, never the service's.
  */
 export async function planPull(services: Services, actor: Actor, request: PullRequest): Promise<PullPlan> {
-	const db = services.couch.dbs.records;
 	const { kept, purges, held } = await sortCases(services, actor, request);
-	const sources = await inBatches(kept, READS_IN_FLIGHT, async (caseId) => source(caseId, held.get(caseId), await caseVersions(db, caseId)));
-	if (request.service) sources.push(source(undefined, request.service.checkpoint, await serviceVersions(db)));
+	const ranges = [...kept.map(caseRecordRange), ...(request.service ? SERVICE_RANGES : [])];
+	const listed = await listRanges(services.couch, 'records', ranges);
+	const sources = kept.map((caseId, i) => source(caseId, held.get(caseId), caseVersions(caseId, listed[i]!)));
+	if (request.service) sources.push(source(undefined, request.service.checkpoint, versionsOf(listed.slice(kept.length).flat(), () => true)));
 	return { sources, purges };
 }

@@ -1,0 +1,28 @@
+import type { Couch, Databases } from './couch.js';
+
+export interface KeyRange {
+	startkey: string;
+	endkey: string;
+}
+/** One `_all_docs` row without a body: the id and its winning revision. */
+export interface ListedRow {
+	id: string;
+	value: { rev: string };
+}
+
+/** Queries per request: a facilitator's caseload in one, a coordinator's few hundred cases in a few. */
+const QUERIES_PER_REQUEST = 200;
+
+/**
+ * Lists many key ranges of one database (ids and revisions only) with CouchDB 3's
+ * `POST /{db}/_all_docs/queries` (the embedded store answers it too): one store request for a
+ * whole caseload instead of one per case. Answers the rows of each range, in the order given.
+ */
+export async function listRanges(couch: Couch, db: keyof Databases, ranges: readonly KeyRange[]): Promise<ListedRow[][]> {
+	const chunks: KeyRange[][] = [];
+	for (let at = 0; at < ranges.length; at += QUERIES_PER_REQUEST) chunks.push(ranges.slice(at, at + QUERIES_PER_REQUEST));
+	const answers = await Promise.all(
+		chunks.map((queries) => couch.server.request({ db: couch.names[db], method: 'post', path: '_all_docs/queries', body: { queries } }) as Promise<{ results: { rows: ListedRow[] }[] }>)
+	);
+	return answers.flatMap((answer) => answer.results.map((result) => result.rows));
+}
