@@ -73,9 +73,14 @@ function source(caseId: string | undefined, checkpoint: string | undefined, vers
  */
 export async function planPull(services: Services, actor: Actor, request: PullRequest): Promise<PullPlan> {
 	const { kept, purges, held } = await sortCases(services, actor, request);
-	const ranges = [...kept.map(caseRecordRange), ...(request.service ? SERVICE_RANGES : [])];
-	const listed = await listRanges(services.couch, 'records', ranges);
+	const cached = request.service ? services.serviceListing.fresh(Date.now()) : undefined;
+	const listService = cached !== undefined && cached.value === undefined;
+	const listed = await listRanges(services.couch, 'records', [...kept.map(caseRecordRange), ...(listService ? SERVICE_RANGES : [])]);
 	const sources = kept.map((caseId, i) => source(caseId, held.get(caseId), caseVersions(caseId, listed[i]!)));
-	if (request.service) sources.push(source(undefined, request.service.checkpoint, versionsOf(listed.slice(kept.length).flat(), () => true)));
+	if (request.service && cached) {
+		const service = cached.value ?? versionsOf(listed.slice(kept.length).flat(), () => true);
+		if (listService) services.serviceListing.keep(service, cached.token, Date.now());
+		sources.push(source(undefined, request.service.checkpoint, service));
+	}
 	return { sources, purges };
 }
