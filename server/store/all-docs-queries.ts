@@ -4,10 +4,11 @@ export interface KeyRange {
 	startkey: string;
 	endkey: string;
 }
-/** One `_all_docs` row without a body: the id and its winning revision. */
+/** One `_all_docs` row: the id and its winning revision, and the body when asked for. */
 export interface ListedRow {
 	id: string;
 	value: { rev: string };
+	doc?: Record<string, unknown> & { _id: string; _rev: string };
 }
 
 /** Queries per request: a facilitator's caseload in one, a coordinator's few hundred cases in a few. */
@@ -18,9 +19,10 @@ const QUERIES_PER_REQUEST = 200;
  * `POST /{db}/_all_docs/queries` (the embedded store answers it too): one store request for a
  * whole caseload instead of one per case. Answers the rows of each range, in the order given.
  */
-export async function listRanges(couch: Couch, db: keyof Databases, ranges: readonly KeyRange[]): Promise<ListedRow[][]> {
+export async function listRanges(couch: Couch, db: keyof Databases, ranges: readonly KeyRange[], bodies = false): Promise<ListedRow[][]> {
+	const queries = bodies ? ranges.map((range) => ({ ...range, include_docs: true })) : ranges;
 	const chunks: KeyRange[][] = [];
-	for (let at = 0; at < ranges.length; at += QUERIES_PER_REQUEST) chunks.push(ranges.slice(at, at + QUERIES_PER_REQUEST));
+	for (let at = 0; at < queries.length; at += QUERIES_PER_REQUEST) chunks.push(queries.slice(at, at + QUERIES_PER_REQUEST));
 	const answers = await Promise.all(
 		chunks.map((queries) => couch.server.request({ db: couch.names[db], method: 'post', path: '_all_docs/queries', body: { queries } }) as Promise<{ results: { rows: ListedRow[] }[] }>)
 	);
