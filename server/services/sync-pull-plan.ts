@@ -40,9 +40,15 @@ const SERVICE_RANGES: KeyRange[] = SERVICE_RECORD_TYPES.map((type) => ({ startke
 /** Which held cases stay on the device and which it must purge, by the access policy. */
 async function sortCases(services: Services, actor: Actor, request: PullRequest) {
 	const held = new Map(request.cases.map((c) => [c.caseId, c.checkpoint]));
-	const assigned = new Set(actor.roles.includes('facilitator') ? await services.accounts.assignedCaseIds(actor.user.id) : []);
+	const readCases = (ids: string[]) => fetchDocs<{ type?: string; status?: string }>(services.couch.dbs.records, ids.map(caseDocId));
+	// The held cases are read beside the assignments; only newly assigned ones wait for them.
+	const [assignedIds, heldDocs] = await Promise.all([
+		actor.roles.includes('facilitator') ? services.accounts.assignedCaseIds(actor.user.id) : [],
+		readCases([...held.keys()])
+	]);
+	const assigned = new Set(assignedIds);
+	const caseDocs = new Map([...heldDocs, ...(await readCases(assignedIds.filter((id) => !held.has(id))))]);
 	const candidates = [...new Set([...held.keys(), ...assigned])].sort();
-	const caseDocs = await fetchDocs<{ type?: string; status?: string }>(services.couch.dbs.records, candidates.map(caseDocId));
 	const kept: string[] = [];
 	const purges: PullResponse['purges'] = [];
 	for (const caseId of candidates) {
@@ -68,17 +74,24 @@ function source(caseId: string | undefined, checkpoint: string | undefined, vers
 
 /**
  * Lists each kept case by key range (ids and revisions only, no index needed on either store), and
- * the service-wide records if asked, all in one store request; notes the versions each checkpoint
- * does not name. Cost: the caller's cases, never the service's.
+ * the service-wide records if asked, in one store request made beside the access checks (a listed
+ * case the caller may not keep is dropped unread); a newly assigned case is listed after them.
+ * Notes the versions each checkpoint does not name. Cost: the caller's cases, never the service's.
  */
 export async function planPull(services: Services, actor: Actor, request: PullRequest): Promise<PullPlan> {
-	const { kept, purges, held } = await sortCases(services, actor, request);
 	const cached = request.service ? services.serviceListing.fresh(Date.now()) : undefined;
 	const listService = cached !== undefined && cached.value === undefined;
-	const listed = await listRanges(services.couch, 'records', [...kept.map(caseRecordRange), ...(listService ? SERVICE_RANGES : [])]);
-	const sources = kept.map((caseId, i) => source(caseId, held.get(caseId), caseVersions(caseId, listed[i]!)));
+	const heldIds = [...new Set(request.cases.map((c) => c.caseId))];
+	const [{ kept, purges, held }, listed] = await Promise.all([
+		sortCases(services, actor, request),
+		listRanges(services.couch, 'records', [...heldIds.map(caseRecordRange), ...(listService ? SERVICE_RANGES : [])])
+	]);
+	const rowsOf = new Map(heldIds.map((caseId, i) => [caseId, listed[i]!]));
+	const late = kept.filter((caseId) => !rowsOf.has(caseId));
+	(await listRanges(services.couch, 'records', late.map(caseRecordRange))).forEach((rows, i) => rowsOf.set(late[i]!, rows));
+	const sources = kept.map((caseId) => source(caseId, held.get(caseId), caseVersions(caseId, rowsOf.get(caseId)!)));
 	if (request.service && cached) {
-		const service = cached.value ?? versionsOf(listed.slice(kept.length).flat(), () => true);
+		const service = cached.value ?? versionsOf(listed.slice(heldIds.length).flat(), () => true);
 		if (listService) services.serviceListing.keep(service, cached.token, Date.now());
 		sources.push(source(undefined, request.service.checkpoint, service));
 	}
