@@ -23,7 +23,7 @@ import { secondFactorStore, type SecondFactorStore } from './second-factor-store
 import { serviceAudit, type ServiceAudit } from './service-audit.js';
 import { serviceListing, type ServiceListing } from './service-listing.js';
 import { serviceRecords, type ServiceRecords } from './service-records.js';
-import type { Version } from './sync-pull-plan.js';
+import type { Version } from './sync-checkpoint.js';
 import { signInThrottle, type SignInThrottle } from './sign-in-throttle.js';
 
 /** What routes may use. Everything here is shared through the store, so processes stay stateless. */

@@ -6,14 +6,14 @@ import type { Actor } from '../auth/authenticate.js';
 import { listRanges, type KeyRange, type ListedRow } from '../store/all-docs-queries.js';
 import type { Db } from '../store/documents.js';
 import type { Services } from './services.js';
-import { readCheckpoint, versionHash } from './sync-checkpoint.js';
+import { readCheckpoint, versionHash, type Version } from './sync-checkpoint.js';
 import { retiredCaseId } from './record-removal.js';
 import { fetchDocs, isConflictsDoc } from './sync-documents.js';
 
 /** Key-range reads in flight at once for one pull: enough to hide latency, not enough to crowd the store. */
 export const READS_IN_FLIGHT = 8;
 
-export interface Version { id: string; rev: string; hash: string }
+export type { Version } from './sync-checkpoint.js';
 /**
  * One case (or the service-wide records): what it holds now, what the device had of it, and what
  * this pull has sent so far. `checkpoint` is the last one the device was given.
