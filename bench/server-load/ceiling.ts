@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import nano from 'nano';
 import { caseDocId, caseChildDocId, caseRecordRange } from '../../src/lib/domain/ids.js';
-import { SERVICE_RECORD_TYPES } from '../../src/lib/domain/records.js';
 import { prose } from '../lib/records.js';
 import type { LoadUser } from './seed.js';
 
@@ -16,11 +15,8 @@ export function ceilingClient(storeUrl: string, auth: { username: string; passwo
 	const server = nano({ url: url.toString().replace(/\/$/, '') });
 	const db = (name: string) => server.use<Record<string, unknown>>(`${prefix}_${name}`) as Db;
 	const [records, accounts, audit] = [db('records'), db('accounts'), db('audit')];
-	/** Who is calling: the session, then the user and device side by side (as on every signed-in request). */
-	const authenticate = async (user: LoadUser, sessionId: string, deviceId: string) => {
-		await accounts.get(sessionId).catch(() => undefined);
-		await Promise.all([accounts.get(`user:${user.id}`), accounts.get(`device:${deviceId}`).catch(() => undefined)]);
-	};
+	/** Who is calling: the session, user and device in one read (as on every signed-in request). */
+	const authenticate = (user: LoadUser, sessionId: string, deviceId: string) => accounts.fetch({ keys: [sessionId, `user:${user.id}`, `device:${deviceId}`] });
 	let n = 0;
 	return {
 		/** One catch-up's reads and writes for `user`'s device: push `changes` new notes, then pull what its cases hold since `since`. */
@@ -42,15 +38,16 @@ export function ceilingClient(storeUrl: string, auth: { username: string; passwo
 			await records.bulk({ docs: notes });
 			await audit.bulk({ docs: notes.map((d) => ({ _id: `case:${d.caseId}:${at}:${randomUUID().slice(0, 12)}`, type: 'audit', v: 1, action: 'create', recordId: d.id, at })) });
 			await records.bulk({ docs: logs.map((_id, i) => ({ _id, _rev: claimed[i]!.rev, type: 'mutation-log', status: 'done', at })) });
-			// Pull: assignments, case documents, each case's and the service's id ranges, the new bodies, one audit line a case.
+			// Pull: beside each other the assignments, the case documents and every case's id range in one
+			// _all_docs/queries (the service's ranges come from the server's short-lived listing); then the
+			// new bodies, one audit line a case.
 			await authenticate(user, sessionId, deviceId);
-			await accounts.list({ startkey: `assign:${user.id}:`, endkey: `assign:${user.id}:\ufff0` });
-			await records.fetch({ keys: user.caseIds.map(caseDocId) });
-			const listed = await Promise.all([
-				...user.caseIds.map((caseId) => records.list(caseRecordRange(caseId))),
-				...SERVICE_RECORD_TYPES.map((type) => records.list({ startkey: `${type}:`, endkey: `${type}:\ufff0` }))
+			const [, , queried] = await Promise.all([
+				accounts.list({ startkey: `assign:${user.id}:`, endkey: `assign:${user.id}:\ufff0` }),
+				records.fetch({ keys: user.caseIds.map(caseDocId) }),
+				server.request({ db: `${prefix}_records`, method: 'post', path: '_all_docs/queries', body: { queries: user.caseIds.map(caseRecordRange) } }) as Promise<{ results: { rows: { id: string }[] }[] }>
 			]);
-			const newest = listed.flatMap((r) => r.rows.filter((row) => row.id.includes(':case-note:ceiling-')).slice(-3).map((row) => row.id));
+			const newest = queried.results.flatMap((r) => r.rows.filter((row) => row.id.includes(':case-note:ceiling-')).slice(-3).map((row) => row.id));
 			if (newest.length > 0) await records.fetch({ keys: newest });
 			await audit.bulk({ docs: user.caseIds.map((caseId) => ({ _id: `case:${caseId}:${at}:${randomUUID().slice(0, 12)}`, type: 'audit', v: 1, action: 'read', at })) });
 		}

@@ -5,6 +5,7 @@ import { clearSessionCookies, sessionCookies, setSessionCookies } from '../http/
 import type { UserDoc } from '../services/account-store.js';
 import { issueToken, verifyToken } from '../services/session-token.js';
 import type { Services } from '../services/services.js';
+import { readSignedIn } from './signed-in.js';
 
 /** The signed-in caller of one request. */
 export interface Actor {
@@ -20,15 +21,12 @@ const seconds = (now: Date) => Math.floor(now.getTime() / 1000);
 async function resolveSession(request: FastifyRequest, reply: FastifyReply, services: Services, now: Date) {
 	const { access, refresh } = sessionCookies(request);
 	const claims = access ? verifyToken(services.sessionSecret, access, seconds(now)) : undefined;
-	if (claims) {
-		const startedAt = await services.sessions.startedAt(claims.sid);
-		return startedAt ? { userId: claims.sub, sid: claims.sid, deviceId: claims.dev, startedAt } : undefined;
-	}
+	if (claims) return { userId: claims.sub, sid: claims.sid, deviceId: claims.dev };
 	const session = refresh ? await services.sessions.check(refresh, now) : undefined;
 	if (!session) return undefined;
 	// Renewed silently, so a page open longer than an access token's life keeps working.
 	setSessionCookies(reply, issueToken(services.sessionSecret, { sub: session.userId, sid: session.sid, dev: session.deviceId }, seconds(now)));
-	return { userId: session.userId, sid: session.sid, deviceId: session.deviceId, startedAt: session.createdAt };
+	return { userId: session.userId, sid: session.sid, deviceId: session.deviceId };
 }
 
 /**
@@ -40,15 +38,14 @@ async function resolveSession(request: FastifyRequest, reply: FastifyReply, serv
 export async function authenticate(request: FastifyRequest, reply: FastifyReply, services: Services, now: Date): Promise<Actor | undefined> {
 	const session = await resolveSession(request, reply, services, now);
 	if (!session) return undefined;
-	const [user, device] = await Promise.all([
-		services.accounts.findById(session.userId),
-		session.deviceId ? services.devices.get(session.deviceId) : undefined
-	]);
+	const { startedAt, user, device } = await readSignedIn(services.couch, session.sid, session.userId, session.deviceId);
+	// Signed out (the session's document is gone): as if no cookie had been sent.
+	if (!startedAt) return undefined;
 	if (session.deviceId && (!device || device.revokedAt)) {
 		clearSessionCookies(reply);
 		throw deviceRevoked();
 	}
-	if (!user || (user.sessionsValidFrom && session.startedAt < user.sessionsValidFrom)) return undefined;
+	if (!user || (user.sessionsValidFrom && startedAt < user.sessionsValidFrom)) return undefined;
 	if (user.disabledAt) {
 		clearSessionCookies(reply);
 		throw accountDisabled();

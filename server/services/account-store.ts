@@ -63,6 +63,8 @@ export const toAccountSummary = (user: UserDoc, secondFactor: boolean): AccountS
 	secondFactor
 });
 
+export const userDocId = (id: string) => `user:${id}`;
+
 const assignId = (userId: string, caseId: string) => `assign:${userId}:${caseId}`;
 
 export function accountStore(couch: Couch) {
@@ -74,7 +76,7 @@ export function accountStore(couch: Couch) {
 			return login ? getDoc<UserDoc>(db, `user:${login.userId}`) : undefined;
 		},
 
-		findById: (id: string) => getDoc<UserDoc>(db, `user:${id}`),
+		findById: (id: string) => getDoc<UserDoc>(db, userDocId(id)),
 
 		list: () => docsWithPrefix<UserDoc>(db, 'user:'),
 

@@ -18,7 +18,8 @@ export interface DeviceDoc {
 
 export type Registration = { ok: true; device: DeviceDoc } | { ok: false; reason: 'revoked' };
 
-const docId = (deviceId: string) => `device:${deviceId}`;
+export const deviceDocId = (deviceId: string) => `device:${deviceId}`;
+const docId = deviceDocId;
 
 export function deviceStore(couch: Couch) {
 	const db = couch.dbs.accounts;

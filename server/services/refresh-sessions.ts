@@ -9,7 +9,7 @@ export const REFRESH_TTL_SECONDS = 30 * 24 * 60 * 60;
  * `session:<sid>` in the accounts database. Only a hash of the secret is stored, so a copy of the
  * database does not sign anyone in. Deleting the document signs the session out everywhere.
  */
-interface SessionDoc {
+export interface SessionDoc {
 	_id: string;
 	_rev: string;
 	type: 'session';
@@ -27,6 +27,8 @@ export interface RefreshSession {
 	deviceId?: string;
 	createdAt: string;
 }
+
+export const sessionDocId = (sid: string) => `session:${sid}`;
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest();
 
@@ -63,9 +65,7 @@ export function refreshSessions(couch: Couch) {
 		},
 
 		/** When the session an access token came from started, or undefined if it was signed out. */
-		startedAt: async (sid: string) => (await getDoc<SessionDoc>(db, `session:${sid}`))?.createdAt,
-
-		async end(sid: string): Promise<void> {
+				async end(sid: string): Promise<void> {
 			const doc = await getDoc<SessionDoc>(db, `session:${sid}`);
 			if (doc) await db.destroy(doc._id, doc._rev).catch(() => undefined);
 		}

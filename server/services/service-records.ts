@@ -19,7 +19,7 @@ const changedFields = (before: Record<string, unknown>, after: Record<string, un
  * ids sync uses (`<type>:<id>`), so every tablet's next pull carries them. Each is checked against
  * its domain schema before it is written: a device must never receive a record it cannot read.
  */
-export function serviceRecords(couch: Couch) {
+export function serviceRecords(couch: Couch, written: () => void = () => undefined) {
 	const db = couch.dbs.records;
 	return {
 		async establishments(): Promise<EstablishmentRecord[]> {
@@ -31,6 +31,7 @@ export function serviceRecords(couch: Couch) {
 			const at = now.toISOString();
 			const parsed = parseEstablishment({ type: 'establishment', v: 1, id: `est-${randomBytes(8).toString('hex')}`, createdAt: at, updatedAt: at, createdBy: by, ...input });
 			if (parsed.ok && !(await insertNew(db, { _id: serviceDocId('establishment', parsed.value.id), ...parsed.value }))) throw new Error('An establishment id repeated');
+			if (parsed.ok) written();
 			return parsed;
 		},
 
@@ -44,6 +45,7 @@ export function serviceRecords(couch: Couch) {
 				outcome = { result, fields: result.ok ? changedFields(withoutCouchFields(current), result.value) : [] };
 				return result.ok && outcome.fields.length > 0 ? { ...result.value, _id: current._id, _rev: current._rev } : undefined;
 			});
+			written();
 			return outcome;
 		},
 
@@ -71,7 +73,9 @@ export function serviceRecords(couch: Couch) {
 				type: 'checklist-template', v: 1, id: templateDocumentId(templateId, version), createdAt: at, updatedAt: at, createdBy: by, templateId, version, ...wording
 			});
 			if (!parsed.ok) return parsed;
-			return (await insertNew(db, { _id: serviceDocId('checklist-template', parsed.value.id), ...parsed.value })) ? parsed : 'taken';
+			const inserted = await insertNew(db, { _id: serviceDocId('checklist-template', parsed.value.id), ...parsed.value });
+			written();
+			return inserted ? parsed : 'taken';
 		},
 
 		async templateVersion(templateId: string, version: number): Promise<ChecklistTemplate | undefined> {

@@ -21,7 +21,9 @@ import { retentionStore, type RetentionStore } from './retention-store.js';
 import { refreshSessions, type RefreshSessions } from './refresh-sessions.js';
 import { secondFactorStore, type SecondFactorStore } from './second-factor-store.js';
 import { serviceAudit, type ServiceAudit } from './service-audit.js';
+import { serviceListing, type ServiceListing } from './service-listing.js';
 import { serviceRecords, type ServiceRecords } from './service-records.js';
+import type { Version } from './sync-checkpoint.js';
 import { signInThrottle, type SignInThrottle } from './sign-in-throttle.js';
 
 /** What routes may use. Everything here is shared through the store, so processes stay stateless. */
@@ -47,6 +49,8 @@ export interface Services {
 	invitations: Invitations;
 	policy: PolicyStore;
 	serviceRecords: ServiceRecords;
+	/** This process's short-lived listing of the service-wide records, for pulls. */
+	serviceListing: ServiceListing<Version[]>;
 	serviceAudit: ServiceAudit;
 	accessReports: AccessReports;
 	accessReview: AccessReview;
@@ -59,6 +63,7 @@ export async function createServices(couch: Couch, version: string): Promise<Ser
 	const accounts = accountStore(couch);
 	const allocation = allocationStore(couch);
 	const [audit, cases, devices] = [auditLog(couch), caseStore(couch), deviceStore(couch)];
+	const listing = serviceListing<Version[]>();
 	return {
 		version,
 		couch,
@@ -80,7 +85,8 @@ export async function createServices(couch: Couch, version: string): Promise<Ser
 		practice: practiceStore(couch),
 		invitations: invitations(couch),
 		policy: policyStore(couch, allocation),
-		serviceRecords: serviceRecords(couch),
+		serviceRecords: serviceRecords(couch, listing.forget),
+		serviceListing: listing,
 		serviceAudit: serviceAudit(couch),
 		accessReports: accessReports(couch),
 		accessReview: accessReview({ couch, audit, accounts, cases, devices }),

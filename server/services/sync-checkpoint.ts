@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 
+/** One stored version of a document, as a pull lists it. */
+export interface Version { id: string; rev: string; hash: string }
+
 /**
  * A pull checkpoint is the set of document versions a device holds for one case (or for the
  * service-wide records): for each `(docId, _rev)` it was sent, 48 bits of SHA-256, sorted, in

@@ -3,16 +3,17 @@ import { SERVICE_RECORD_TYPES } from '../../src/lib/domain/records.js';
 import type { PullRequest, PullResponse } from '../../src/lib/protocol/sync-pull.js';
 import { decideHold } from '../auth/access-policy.js';
 import type { Actor } from '../auth/authenticate.js';
+import { listRanges, type KeyRange, type ListedRow } from '../store/all-docs-queries.js';
 import type { Db } from '../store/documents.js';
 import type { Services } from './services.js';
-import { readCheckpoint, versionHash } from './sync-checkpoint.js';
+import { readCheckpoint, versionHash, type Version } from './sync-checkpoint.js';
 import { retiredCaseId } from './record-removal.js';
 import { fetchDocs, isConflictsDoc } from './sync-documents.js';
 
 /** Key-range reads in flight at once for one pull: enough to hide latency, not enough to crowd the store. */
 export const READS_IN_FLIGHT = 8;
 
-export interface Version { id: string; rev: string; hash: string }
+export type { Version } from './sync-checkpoint.js';
 /**
  * One case (or the service-wide records): what it holds now, what the device had of it, and what
  * this pull has sent so far. `checkpoint` is the last one the device was given.
@@ -28,27 +29,26 @@ export async function inBatches<T, R>(items: readonly T[], size: number, each: (
 	return results;
 }
 
-/** Ids and revisions only (no bodies) of one key range: cheap, and needs no index on either store. */
-async function versionsIn(db: Db, startkey: string, endkey: string, keep: (id: string) => boolean): Promise<Version[]> {
-	const result = await db.list({ startkey, endkey });
-	return result.rows.filter((row) => keep(row.id)).map((row) => ({ id: row.id, rev: row.value.rev, hash: versionHash(row.id, row.value.rev) }));
-}
+const versionsOf = (rows: readonly ListedRow[], keep: (id: string) => boolean): Version[] =>
+	rows.filter((row) => keep(row.id)).map((row) => ({ id: row.id, rev: row.value.rev, hash: versionHash(row.id, row.value.rev) }));
 
 /** A case's records: its key range, less other cases whose ids it prefixes and less the conflicts documents. */
-const caseVersions = (db: Db, caseId: string) =>
-	versionsIn(db, caseRecordRange(caseId).startkey, caseRecordRange(caseId).endkey, (id) => belongsToCase(id, caseId) && !isConflictsDoc(id, caseId));
+const caseVersions = (caseId: string, rows: readonly ListedRow[]) => versionsOf(rows, (id) => belongsToCase(id, caseId) && !isConflictsDoc(id, caseId));
 
-async function serviceVersions(db: Db): Promise<Version[]> {
-	const ranges = await Promise.all(SERVICE_RECORD_TYPES.map((type) => versionsIn(db, `${type}:`, `${type}:\ufff0`, () => true)));
-	return ranges.flat();
-}
+const SERVICE_RANGES: KeyRange[] = SERVICE_RECORD_TYPES.map((type) => ({ startkey: `${type}:`, endkey: `${type}:\ufff0` }));
 
 /** Which held cases stay on the device and which it must purge, by the access policy. */
 async function sortCases(services: Services, actor: Actor, request: PullRequest) {
 	const held = new Map(request.cases.map((c) => [c.caseId, c.checkpoint]));
-	const assigned = new Set(actor.roles.includes('facilitator') ? await services.accounts.assignedCaseIds(actor.user.id) : []);
+	const readCases = (ids: string[]) => fetchDocs<{ type?: string; status?: string }>(services.couch.dbs.records, ids.map(caseDocId));
+	// The held cases are read beside the assignments; only newly assigned ones wait for them.
+	const [assignedIds, heldDocs] = await Promise.all([
+		actor.roles.includes('facilitator') ? services.accounts.assignedCaseIds(actor.user.id) : [],
+		readCases([...held.keys()])
+	]);
+	const assigned = new Set(assignedIds);
+	const caseDocs = new Map([...heldDocs, ...(await readCases(assignedIds.filter((id) => !held.has(id))))]);
 	const candidates = [...new Set([...held.keys(), ...assigned])].sort();
-	const caseDocs = await fetchDocs<{ type?: string; status?: string }>(services.couch.dbs.records, candidates.map(caseDocId));
 	const kept: string[] = [];
 	const purges: PullResponse['purges'] = [];
 	for (const caseId of candidates) {
@@ -73,13 +73,27 @@ function source(caseId: string | undefined, checkpoint: string | undefined, vers
 }
 
 /**
- * Lists each kept case by key range (ids and revisions only) and notes the versions its checkpoint
- * does not name. Cost: the caller's cases, never the service.
+ * Lists each kept case by key range (ids and revisions only, no index needed on either store), and
+ * the service-wide records if asked, in one store request made beside the access checks (a listed
+ * case the caller may not keep is dropped unread); a newly assigned case is listed after them.
+ * Notes the versions each checkpoint does not name. Cost: the caller's cases, never the service's.
  */
 export async function planPull(services: Services, actor: Actor, request: PullRequest): Promise<PullPlan> {
-	const db = services.couch.dbs.records;
-	const { kept, purges, held } = await sortCases(services, actor, request);
-	const sources = await inBatches(kept, READS_IN_FLIGHT, async (caseId) => source(caseId, held.get(caseId), await caseVersions(db, caseId)));
-	if (request.service) sources.push(source(undefined, request.service.checkpoint, await serviceVersions(db)));
+	const cached = request.service ? services.serviceListing.fresh(Date.now()) : undefined;
+	const listService = cached !== undefined && cached.value === undefined;
+	const heldIds = [...new Set(request.cases.map((c) => c.caseId))];
+	const [{ kept, purges, held }, listed] = await Promise.all([
+		sortCases(services, actor, request),
+		listRanges(services.couch, 'records', [...heldIds.map(caseRecordRange), ...(listService ? SERVICE_RANGES : [])])
+	]);
+	const rowsOf = new Map(heldIds.map((caseId, i) => [caseId, listed[i]!]));
+	const late = kept.filter((caseId) => !rowsOf.has(caseId));
+	(await listRanges(services.couch, 'records', late.map(caseRecordRange))).forEach((rows, i) => rowsOf.set(late[i]!, rows));
+	const sources = kept.map((caseId) => source(caseId, held.get(caseId), caseVersions(caseId, rowsOf.get(caseId)!)));
+	if (request.service && cached) {
+		const service = cached.value ?? versionsOf(listed.slice(heldIds.length).flat(), () => true);
+		if (listService) services.serviceListing.keep(service, cached.token, Date.now());
+		sources.push(source(undefined, request.service.checkpoint, service));
+	}
 	return { sources, purges };
 }

@@ -2,12 +2,13 @@ import { caseRecordRange } from '../../src/lib/domain/ids.js';
 import type { AuditEntry } from '../../src/lib/protocol/audit.js';
 import type { PulledRecord, PullRequest, PullResponse } from '../../src/lib/protocol/sync-pull.js';
 import type { Actor } from '../auth/authenticate.js';
-import type { Db } from '../store/documents.js';
+import { listRanges } from '../store/all-docs-queries.js';
+import type { Couch } from '../store/couch.js';
 import { auditEntry } from './audit-log.js';
 import type { Services } from './services.js';
 import { versionHash, writeCheckpoint } from './sync-checkpoint.js';
 import { conflictsIdOf, fetchDocs, type ConflictsDoc } from './sync-documents.js';
-import { inBatches, planPull, READS_IN_FLIGHT, type PullPlan, type Source, type Version } from './sync-pull-plan.js';
+import { planPull, type PullPlan, type Source, type Version } from './sync-pull-plan.js';
 
 export const DEFAULT_PULL_LIMIT = 500;
 
@@ -34,7 +35,8 @@ function pick(plan: PullPlan, cursor: { source: number; at: number }, limit: num
  * Bodies and conflicts of the picked versions. A case sent mostly whole (a new device) is read as
  * its key range with bodies, which brings its conflicts documents too; the rest by id in one request.
  */
-async function fetchPicked(db: Db, picked: Picked[]): Promise<Map<string, Doc>> {
+async function fetchPicked(couch: Couch, picked: Picked[]): Promise<Map<string, Doc>> {
+	const db = couch.dbs.records;
 	const bySource = new Map<Source, Picked[]>();
 	for (const p of picked) bySource.set(p.source, [...(bySource.get(p.source) ?? []), p]);
 	const ranges: string[] = [];
@@ -44,11 +46,8 @@ async function fetchPicked(db: Db, picked: Picked[]): Promise<Map<string, Doc>> 
 		else keys.push(...list.flatMap(({ version }) => [version.id, conflictsIdOf(version.id, source.caseId)]));
 	}
 	const docs = new Map<string, Doc>();
-	const read = async (caseId: string) => {
-		const result = await db.list({ ...caseRecordRange(caseId), include_docs: true });
-		for (const row of result.rows) if (row.doc) docs.set(row.id, row.doc as Doc);
-	};
-	const [byId] = await Promise.all([fetchDocs<Doc>(db, keys), inBatches(ranges, READS_IN_FLIGHT, read)]);
+	const [byId, listed] = await Promise.all([fetchDocs<Doc>(db, keys), ranges.length > 0 ? listRanges(couch, 'records', ranges.map(caseRecordRange), true) : []]);
+	for (const row of listed.flat()) if (row.doc) docs.set(row.id, row.doc);
 	for (const [id, doc] of byId) docs.set(id, doc);
 	return docs;
 }
@@ -102,7 +101,7 @@ export async function pullPage(services: Services, actor: Actor, request: PullRe
 	const plan = await planPull(services, actor, request);
 	const wanted = plan.sources.reduce((sum, s) => sum + s.wanted.length, 0);
 	const picked = pick(plan, { source: 0, at: 0 }, request.limit ?? DEFAULT_PULL_LIMIT);
-	return pageOf(services, actor, plan, picked, await fetchPicked(services.couch.dbs.records, picked), wanted - picked.length, now);
+	return pageOf(services, actor, plan, picked, await fetchPicked(services.couch, picked), wanted - picked.length, now);
 }
 
 /**
@@ -112,20 +111,19 @@ export async function pullPage(services: Services, actor: Actor, request: PullRe
  * connection resumes from the last page it committed.
  */
 export async function* pullPages(services: Services, actor: Actor, request: PullRequest, now: Date): AsyncGenerator<PullResponse> {
-	const db = services.couch.dbs.records;
 	const plan = await planPull(services, actor, request);
 	let remaining = plan.sources.reduce((sum, s) => sum + s.wanted.length, 0);
 	const limit = request.limit ?? DEFAULT_PULL_LIMIT;
 	const cursor = { source: 0, at: 0 };
 	let picked = pick(plan, cursor, limit);
-	let fetching = fetchPicked(db, picked);
+	let fetching = fetchPicked(services.couch, picked);
 	for (;;) {
 		const docs = await fetching;
 		const current = picked;
 		remaining -= current.length;
 		if (remaining > 0) {
 			picked = pick(plan, cursor, limit);
-			fetching = fetchPicked(db, picked);
+			fetching = fetchPicked(services.couch, picked);
 			fetching.catch(() => undefined); // awaited next turn; a failure then ends the answer
 		}
 		yield await pageOf(services, actor, plan, current, docs, remaining, now);

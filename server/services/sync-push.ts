@@ -55,6 +55,7 @@ export async function pushChanges(services: Services, actor: Actor, mutations: r
 	}
 	// The audit lines are written before the answer leaves, in the order sent.
 	await settle(services, actor, db, docs, run.settled, now);
+	if (mutations.some((m) => m.caseId === undefined)) services.serviceListing.forget();
 	return run.results;
 }
 

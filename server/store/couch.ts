@@ -1,4 +1,5 @@
 import Nano from 'nano';
+import { prepareStoreGate, StoreGate, type StoreGateOptions } from './store-gate.js';
 
 /** The databases Tandem keeps; see server/README.md for why the layout is what it is. */
 export interface Databases {
@@ -13,7 +14,17 @@ export interface Couch {
 	dbs: Databases;
 	names: { records: string; accounts: string; audit: string };
 	isReachable(): Promise<boolean>;
+	/** The queue every store request of this process passes through. */
+	gate: StoreGate;
 }
+
+/**
+ * Per server process. A dozen keeps the store's two cores busy with no request waiting on a
+ * connection; more only adds contention (measured in bench/server-load). The answer timeout is
+ * undici's own default for response headers, counted from when a request leaves the queue: a
+ * first view build on a large store can take minutes.
+ */
+export const STORE_GATE: Omit<StoreGateOptions, 'inner'> = { limit: 12, answerTimeoutMs: 300_000 };
 
 export function statusOf(error: unknown): number | undefined {
 	const status = (error as { statusCode?: unknown } | null)?.statusCode;
@@ -30,14 +41,17 @@ async function createIfMissing(server: Nano.ServerScope, name: string): Promise<
 }
 
 /** Connects through nano and makes the databases, idempotently, so any number of processes may start at once. */
-export async function connectCouch(url: string, kind: Couch['kind'], prefix: string): Promise<Couch> {
-	const server = Nano({ url });
+export async function connectCouch(url: string, kind: Couch['kind'], prefix: string, gateOptions = STORE_GATE): Promise<Couch> {
+	await prepareStoreGate();
+	const gate = new StoreGate(gateOptions);
+	const server = Nano({ url, agentOptions: gate as never });
 	const names = { records: `${prefix}_records`, accounts: `${prefix}_accounts`, audit: `${prefix}_audit` };
 	for (const name of Object.values(names)) await createIfMissing(server, name);
 	return {
 		kind,
 		server,
 		names,
+		gate,
 		dbs: { records: server.use(names.records), accounts: server.use(names.accounts), audit: server.use(names.audit) },
 		async isReachable() {
 			try {

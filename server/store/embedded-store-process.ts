@@ -11,6 +11,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import expressPouchDb from 'express-pouchdb';
 import PouchDB from 'pouchdb';
+import { allDocsQueries } from './embedded-store-queries.js';
 
 interface StartMessage {
 	type: 'start';
@@ -42,13 +43,16 @@ function start(message: StartMessage): Server {
 	const app = express();
 	app.disable('x-powered-by');
 	app.use(guard(message.username, message.password));
+	app.use(allDocsQueries(LevelPouch));
 	app.use(
 		expressPouchDb(LevelPouch, {
 			configPath: join(message.dataDir, 'store-config.json'),
 			logPath: join(message.dataDir, 'store-log.txt'),
 			mode: 'fullCouchDB',
 			overrideMode: {
-				exclude: ['routes/fauxton', 'routes/security', 'routes/replicate', 'routes/special-test-auth', 'replicator']
+				// Also left out, for speed: a log line per request, a walk of the data folder's size on every
+				// database info (the server's health check asks for one), and gzip on loopback.
+				exclude: ['routes/fauxton', 'routes/security', 'routes/replicate', 'routes/special-test-auth', 'replicator', 'routes/http-log', 'disk-size', 'compression']
 			}
 		})
 	);
@@ -57,6 +61,10 @@ function start(message: StartMessage): Server {
 		const port = typeof address === 'object' && address ? address.port : message.port;
 		process.send?.({ type: 'listening', port });
 	});
+	// Longer than undici's 4 s keep-alive, so the server never closes a connection the Tandem server is
+	// about to reuse (which surfaced as EPIPE on a first large _bulk_docs).
+	server.keepAliveTimeout = 65_000;
+	server.headersTimeout = 66_000;
 	server.on('error', (error) => {
 		process.send?.({ type: 'failed', reason: error.message });
 		process.exit(1);

@@ -59,4 +59,19 @@ describe('the embedded store', () => {
 		const doc = (await (await send('GET', '/scratch/doc-1', adminAuth)).json()) as { a: number };
 		expect(doc.a).toBe(1);
 	});
+
+	it('answers several key ranges and key lists in one _all_docs/queries request, as CouchDB 3 does', async () => {
+		expect((await send('PUT', '/ranges', adminAuth)).status).toBe(201);
+		const docs = ['case:a', 'case:a:note:1', 'case:b:note:1', 'user:1'].map((_id) => ({ _id, n: _id.length }));
+		expect((await send('POST', '/ranges/_bulk_docs', adminAuth, { docs })).status).toBe(201);
+		const answer = await send('POST', '/ranges/_all_docs/queries', adminAuth, {
+			queries: [{ startkey: 'case:a', endkey: 'case:a\ufff0' }, { keys: ['user:1', 'user:2'], include_docs: true }]
+		});
+		expect(answer.status).toBe(200);
+		const { results } = (await answer.json()) as { results: { rows: { id?: string; key: string; error?: string; doc?: { n: number } }[] }[] };
+		expect(results[0]!.rows.map((r) => r.id)).toEqual(['case:a', 'case:a:note:1']);
+		expect(results[1]!.rows.map((r) => [r.key, r.doc?.n ?? r.error])).toEqual([['user:1', 6], ['user:2', 'not_found']]);
+		expect((await send('POST', '/ranges/_all_docs/queries', undefined, { queries: [] })).status).toBe(401);
+		expect((await send('POST', '/missing/_all_docs/queries', adminAuth, { queries: [] })).status).toBe(404);
+	});
 });

@@ -32,6 +32,15 @@ describe('sessions', () => {
 		expect(answer.cookies.find((c) => c.name === 'tandem_session')?.value).toBeTruthy();
 	});
 
+	it("a tablet's request reads its session, user and device from the store in one request, not three", async () => {
+		const cookie = await signIn(env.app, 'fac', { id: 'tablet-count-0001', label: 'Tablet 9' });
+		const before = env.services.couch.gate.sent;
+		const answer = await get('/api/session', only(cookie, 'tandem_session'));
+		expect(answer.statusCode).toBe(200);
+		expect(answer.json()).toMatchObject({ username: 'fac' });
+		expect(env.services.couch.gate.sent - before).toBe(1);
+	});
+
 	it('signing out ends the session in the store: neither old cookie works again', async () => {
 		const cookie = await signIn(env.app, 'fac');
 		expect((await env.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie } })).statusCode).toBe(204);
