@@ -6,7 +6,7 @@ import type { Validated } from '../domain/validation.js';
 import type { ConflictResolution } from '../protocol/sync-conflict.js';
 import type { SealedChange } from './outbox.js';
 import { openRecordRow, recordContext, syncedRowOf } from './held-copy.js';
-import { guessHolds, guessOf, guessRow, rememberRow, type RowGuess } from './known-rows.js';
+import { guessHolds, guessOf, guessRow, rememberRow } from './known-rows.js';
 import { nameIndexOf } from './name-index.js';
 import { requireKey, sealContext, sealFor } from './sealing.js';
 import { rebaseEdit } from './seen-edit.js';
