@@ -5,15 +5,14 @@
 //   → bench/results/initial-sync.json   (BENCH_REPS=<n> for more or fewer repetitions; default 3)
 //   --catch-up-only: only the day's catch-up (one quick initial sync first, untimed)
 //   → bench/results/catch-up.json
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { spread, startResult } from '../lib/result.js';
 import { TABLET, withPage, type Link, type Traffic } from './browser.js';
 import { POUCH_SCRIPTS, POUCH_SETTINGS } from './pouch.js';
-import { COLLEAGUE, FACILITATOR, PASSWORD, seed, STORE_RECORDS } from './seed.js';
+import { COLLEAGUE, FACILITATOR, PASSWORD, seededDataDir, STORE_RECORDS } from './seed.js';
 import { colleagueTablet, freePort, startServer } from './server.js';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
@@ -28,9 +27,9 @@ const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 const bundle = async (entry: string) => (await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', target: 'es2022' })).outputFiles[0]!.text;
 
 const run = startResult(CATCH_UP_ONLY ? 'catch-up' : 'initial-sync');
-const dataDir = await mkdtemp(join(tmpdir(), 'tandem-initial-sync-data-'));
-console.log(`Seeding ${STORE_RECORDS.toLocaleString('en-GB')} records in ${dataDir} …`);
-const seeded = await seed(dataDir);
+const folder = await seededDataDir();
+const [dataDir, seeded] = [folder.dir, folder.meta];
+console.log(`${STORE_RECORDS.toLocaleString('en-GB')} records ${folder.fromCache ? 'copied from the cache' : 'seeded'} in ${folder.seconds.toFixed(1)} s`);
 const docIds = seeded.own.map((o) => o.docId);
 const [port, storePort] = [await freePort(), await freePort()];
 const server = await startServer(dataDir, port, storePort);

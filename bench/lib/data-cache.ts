@@ -1,7 +1,7 @@
 // Filled data folders kept between runs in /tmp/tandem-bench-cache, so a benchmark copies a store of
 // 100,000 cases in seconds instead of filling it again. A folder is keyed by its name, the
 // generator's seed, a version, and the contents of the files that decide what is in it (the
-// generator, the seeding code, the server's store and services): change any and the key changes,
+// generator, the seeding code, the server's store layer and whatever services the seeding calls): change any and the key changes,
 // so a stale layout is never measured. BENCH_NO_CACHE=1 fills afresh (and refreshes the cache).
 import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 export const CACHE_ROOT = process.env.BENCH_CACHE_DIR ?? join(tmpdir(), 'tandem-bench-cache');
 /** Bump when the way folders are filled changes in a way the hashed files do not show. */
 export const CACHE_VERSION = 1;
-const ALWAYS = ['bench/lib/records.ts', 'bench/lib/store-bulk.ts', 'server/store', 'server/services'];
+const ALWAYS = ['bench/lib/records.ts', 'bench/lib/store-bulk.ts', 'server/store'];
 
 export interface CacheKey {
 	name: string;
