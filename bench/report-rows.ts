@@ -69,6 +69,13 @@ function serverLoad(r: any): Row[] {
 	return rows;
 }
 
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+/** Results before the precache manifest was read counted only JS and CSS. */
+const shellResult = (x: any) =>
+	x.precachedFiles
+		? `${x.totalGzipKiB} KiB (JS ${kib(x.js.gzipBytes)} in ${x.js.files} files, CSS ${kib(x.css.gzipBytes)}, HTML, manifest and icons ${kib(x.other.gzipBytes)}, worker ${kib(x.worker.gzipBytes)})`
+		: `${x.totalGzipKiB} KiB (JS ${kib(x.js.gzipBytes)} in ${x.js.files} files)`;
+
 export function rows(results: Results): Row[] {
 	const r = results as Record<string, any>;
 	const pull = r['facilitator-pull'];
@@ -83,7 +90,7 @@ export function rows(results: Results): Row[] {
 			: missing("A facilitator's pull, 1k vs 100k cases", '≤ 1.2', '`facilitator-pull`'),
 		...serverLoad(r['server-load']),
 		shell
-			? { figure: 'App shell download (JS + CSS the service worker precaches, gzipped)', result: `${shell.totalGzipKiB} KiB (JS ${(shell.js.gzipBytes / 1024).toFixed(1)} KiB in ${shell.js.files} files)`, goal: '≤ 120 KiB', met: shell.totalGzipKiB <= 120, source: '`shell-size`' }
+			? { figure: shell.precachedFiles ? `App shell a tablet downloads: every precached file (${shell.precachedFiles}) and the service worker, gzipped` : 'App shell download (JS + CSS the service worker precaches, gzipped)', result: shellResult(shell), goal: '≤ 120 KiB', met: shell.totalGzipKiB <= 120, source: '`shell-size`' }
 			: missing('App shell gzip', '≤ 120 KiB', '`shell-size`'),
 		start
 			? { figure: 'Cold offline start: relaunched Chromium, network cut, to the usable unlock screen', result: `${sp(start.unlockScreenMs)}; then to "My cases" after the passphrase ${sp(start.myCasesAfterUnlockMs)}`, goal: '< 1 s', met: start.unlockScreenMs.median < 1000, source: '`offline-start`' }

@@ -8,7 +8,8 @@ import { build } from 'esbuild';
 import { spread, startResult } from '../lib/result.js';
 
 const ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const RUNS = 5;
+/** Bulk loads of 5,000 per kind: three give a median and a spread; more did not change the ratio. */
+const RUNS = Number(process.env.BENCH_BULK_RUNS ?? 3);
 /** Each everyday measurement (fill 10,000, then 200 saves, opens and searches) is repeated; p50 and p95 are per repetition. */
 const EVERYDAY_REPS = Number(process.env.BENCH_REPS ?? 3);
 const result = startResult('device-store');

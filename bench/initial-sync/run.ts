@@ -2,21 +2,24 @@
 // device store by the real engine against the real server, side by side with PouchDB replication
 // of the same documents and with the floor (plain Dexie bulkPut), on loopback and on an emulated
 // tablet link; then a day's catch-up sync. Run: npx tsx bench/initial-sync/run.ts
-//   → bench/results/initial-sync.json   (BENCH_REPS=<n> for more or fewer repetitions; default 3)
+//   → bench/results/initial-sync.json   (BENCH_REPS=<n> for more or fewer repetitions; default 2,
+//   each repetition every way on both links, so min / max are the two runs and the median their mean;
+//   the catch-up has its own 5 days, BENCH_DAYS)
 //   --catch-up-only: only the day's catch-up (one quick initial sync first, untimed)
 //   → bench/results/catch-up.json
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { spread, startResult } from '../lib/result.js';
 import { TABLET, withPage, type Link, type Traffic } from './browser.js';
 import { POUCH_SCRIPTS, POUCH_SETTINGS } from './pouch.js';
-import { COLLEAGUE, FACILITATOR, PASSWORD, seed, STORE_RECORDS } from './seed.js';
+import { COLLEAGUE, FACILITATOR, PASSWORD, seededDataDir, STORE_RECORDS } from './seed.js';
 import { colleagueTablet, freePort, startServer } from './server.js';
 
-const REPS = Number(process.env.BENCH_REPS ?? 3);
+const REPS = Number(process.env.BENCH_REPS ?? 2);
+/** Days of catch-up per link: one sync each, cheap next to an initial sync, so enough for a spread. */
+const DAYS = Number(process.env.BENCH_DAYS ?? 5);
 const CATCH_UP_ONLY = process.argv.includes('--catch-up-only');
 const DAY_CHANGES = 50;
 const LINKS: Link[] = ['loopback', 'tablet'];
@@ -28,9 +31,9 @@ const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 const bundle = async (entry: string) => (await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', target: 'es2022' })).outputFiles[0]!.text;
 
 const run = startResult(CATCH_UP_ONLY ? 'catch-up' : 'initial-sync');
-const dataDir = await mkdtemp(join(tmpdir(), 'tandem-initial-sync-data-'));
-console.log(`Seeding ${STORE_RECORDS.toLocaleString('en-GB')} records in ${dataDir} …`);
-const seeded = await seed(dataDir);
+const folder = await seededDataDir();
+const [dataDir, seeded] = [folder.dir, folder.meta];
+console.log(`${STORE_RECORDS.toLocaleString('en-GB')} records ${folder.fromCache ? 'copied from the cache' : 'seeded'} in ${folder.seconds.toFixed(1)} s`);
 const docIds = seeded.own.map((o) => o.docId);
 const [port, storePort] = [await freePort(), await freePort()];
 const server = await startServer(dataDir, port, storePort);
@@ -78,7 +81,7 @@ try {
 			await page.evaluate(([u, p]) => window.harness.signIn(u, p), [FACILITATOR, PASSWORD] as const);
 			await page.evaluate(() => window.harness.sync());
 			await measure(link);
-			for (let day = 1; day <= REPS; day++) {
+			for (let day = 1; day <= DAYS; day++) {
 				await colleague.pushNotes(seeded.ownCaseIds, DAY_CHANGES, (notesOnServer += DAY_CHANGES));
 				await page.evaluate(([n, d]) => window.harness.editParticipants(n, d), [DAY_CHANGES, notesOnServer] as const);
 				const next = await page.evaluate(() => window.harness.sync());
@@ -97,7 +100,7 @@ try {
 
 const catchUpSummary = { changesPushed: DAY_CHANGES, changesPulled: DAY_CHANGES, ...Object.fromEntries(LINKS.map((link) => [link, { ms: spread(catchUp[link], 0), pushMs: spread(catchUpPhases[link].map((p) => p.push), 0), pullMs: spread(catchUpPhases[link].map((p) => p.pull), 0), medianMs: round(median(catchUp[link])), medianPushMs: round(median(catchUpPhases[link].map((p) => p.push))), medianPullMs: round(median(catchUpPhases[link].map((p) => p.pull))), runsMs: catchUp[link].map((x) => round(x)), pushRunsMs: catchUpPhases[link].map((p) => round(p.push)) }])) };
 if (CATCH_UP_ONLY) {
-	const result = { how: 'bench/initial-sync/run.ts --catch-up-only: the same seeded store and server; per link one untimed initial sync, then BENCH_REPS days of 50 notes pushed by a colleague and 50 edits from this tablet, each day one timed sync().', repetitions: REPS, catchUp: catchUpSummary, goal: '< 300 ms on loopback' };
+	const result = { how: `bench/initial-sync/run.ts --catch-up-only: the same seeded store and server; per link one untimed initial sync, then ${DAYS} days of 50 notes pushed by a colleague and 50 edits from this tablet, each day one timed sync().`, repetitions: REPS, days: DAYS, catchUp: catchUpSummary, goal: '< 300 ms on loopback' };
 	await run.write(result);
 	console.log(JSON.stringify(result, null, 2));
 	process.exit(0);
@@ -124,8 +127,9 @@ const ratios = Object.fromEntries(
 	})
 );
 const result = {
-	how: 'One run: a fresh data folder seeded with 40,000 records (320 cases × 125), `tsx server/main.ts` with its embedded store; headless Chromium (/usr/bin/chromium), a fresh on-disk profile (launchPersistentContext) per measurement, engine / PouchDB / floor interleaved in each repetition. Engine: the real sync engine (createSyncEngine + syncStore + httpTransport) into the encrypted device store, from sync() until it resolves (reachability check, empty push, every page committed). PouchDB 9 browser build replicating the same 5,000 documents by doc_ids from the same embedded store (page on its origin). Floor: the same records already in the page, one Dexie bulkPut into a table with the same indexes. Tablet link: CDP Network.emulateNetworkConditions 40 ms, 20 Mbit/s down, 5 Mbit/s up. Bytes: CDP encodedDataLength (down, with headers) and request bodies (up).',
+	how: `${REPS} repetitions: a copy of a data folder seeded with 40,000 records (320 cases × 125; filled once, then copied from bench/lib/data-cache.ts), \`tsx server/main.ts\` with its embedded store; headless Chromium (/usr/bin/chromium), a fresh on-disk profile (launchPersistentContext) per measurement, engine / PouchDB / floor interleaved in each repetition. Engine: the real sync engine (createSyncEngine + syncStore + httpTransport) into the encrypted device store, from sync() until it resolves (reachability check, empty push, every page committed). PouchDB 9 browser build replicating the same 5,000 documents by doc_ids from the same embedded store (page on its origin). Floor: the same records already in the page, one Dexie bulkPut into a table with the same indexes. Tablet link: CDP Network.emulateNetworkConditions 40 ms, 20 Mbit/s down, 5 Mbit/s up. Bytes: CDP encodedDataLength (down, with headers) and request bodies (up). Then per link ${DAYS} days of catch-up, each one timed sync().`,
 	repetitions: REPS,
+	catchUpDays: DAYS,
 	caseload: { cases: seeded.ownCaseIds.length, records: docIds.length, storeRecords: STORE_RECORDS, jsonBytes: caseloadJson.length, gzipBytes: caseloadGzip },
 	bandwidthFloorMs: round(bandwidthFloorMs),
 	ways,

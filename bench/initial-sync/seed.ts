@@ -1,10 +1,9 @@
 // Seeds a fresh data folder for `tsx server/main.ts`: 40,000 records in 320 cases, 40 of them
 // (5,000 records) assigned to the benchmark's facilitator, and a colleague on the same 40 cases.
-import { connectCouch } from '../../server/store/couch.js';
-import { AUDIT_DESIGN, RECORDS_DESIGN, ensureDesignDoc } from '../../server/store/design-docs.js';
-import { startEmbeddedStore } from '../../server/store/embedded-store.js';
 import { createServices } from '../../server/services/services.js';
+import { cachedDataDir, type CachedFolder } from '../lib/data-cache.js';
 import { caseload, docIdOf } from '../lib/records.js';
+import { bulkWrite, withEmbeddedStore } from '../lib/store-bulk.js';
 
 export const STORE_RECORDS = 40_000;
 export const OWN_CASES = 40;
@@ -20,12 +19,13 @@ export interface Seeded {
 	own: { docId: string; record: Record<string, unknown> }[];
 }
 
-export async function seed(dataDir: string): Promise<Seeded> {
-	const store = await startEmbeddedStore(dataDir, 0);
-	try {
-		const couch = await connectCouch(store.url, 'embedded', 'tandem');
-		await ensureDesignDoc(couch.dbs.records, RECORDS_DESIGN);
-		await ensureDesignDoc(couch.dbs.audit, AUDIT_DESIGN);
+/** A fresh copy of the seeded data folder (made once, then copied from the cache). */
+export const seededDataDir = (): Promise<CachedFolder<Seeded>> => cachedDataDir({ name: 'initial-sync', seed: 1, inputs: ['bench/initial-sync/seed.ts', 'server/services/account-store.ts', 'server/services/password-hash.ts'] }, seed);
+
+export function seed(dataDir: string): Promise<Seeded> {
+	// The records are generated before the store starts, so it spends its time writing.
+	const records = caseload(STORE_RECORDS);
+	return withEmbeddedStore(dataDir, 'tandem', async (couch) => {
 		const services = await createServices(couch, 'bench');
 		const now = new Date();
 		const make = async (username: string) => {
@@ -35,7 +35,6 @@ export async function seed(dataDir: string): Promise<Seeded> {
 		};
 		const facilitatorId = await make(FACILITATOR);
 		const colleagueId = await make(COLLEAGUE);
-		const records = caseload(STORE_RECORDS);
 		const own: Seeded['own'] = [];
 		const ownCaseIds: string[] = [];
 		for (const record of records) {
@@ -46,17 +45,11 @@ export async function seed(dataDir: string): Promise<Seeded> {
 			}
 			if (caseNo < OWN_CASES) own.push({ docId: docIdOf(record), record });
 		}
-		for (let at = 0; at < records.length; at += 1_000) {
-			const answer = await couch.dbs.records.bulk({ docs: records.slice(at, at + 1_000).map((r) => ({ _id: docIdOf(r), ...r })) });
-			const failed = answer.filter((row) => 'error' in row && row.error);
-			if (failed.length > 0) throw new Error(`Seeding failed: ${JSON.stringify(failed[0])}`);
-		}
+		await bulkWrite(couch.dbs.records, records.map((r) => ({ _id: docIdOf(r), ...r })));
 		for (const caseId of ownCaseIds) {
 			await services.accounts.assign(facilitatorId, caseId, now);
 			await services.accounts.assign(colleagueId, caseId, now);
 		}
 		return { facilitatorId, colleagueId, ownCaseIds, own };
-	} finally {
-		await store.stop();
-	}
+	});
 }

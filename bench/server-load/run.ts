@@ -5,8 +5,7 @@
 // 500 syncs at once. The same store requests sent straight to the store with nano are the ceiling.
 // Run: npx tsx bench/server-load/run.ts → bench/results/server-load.json
 //   BENCH_QUICK=1: shorter steps; BENCH_CPU_PROF=<dir>: the server writes a CPU profile there.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort, startServer } from '../initial-sync/server.js';
@@ -14,7 +13,7 @@ import { spread, startResult } from '../lib/result.js';
 import { ceilingClient } from './ceiling.js';
 import { SimDevice } from './device.js';
 import { memoryOf } from './memory.js';
-import { LOAD_PASSWORD, seedLoad } from './seed.js';
+import { LOAD_PASSWORD, seededLoadDir } from './seed.js';
 import { burst, runStep, sustained, type StepResult } from './steps.js';
 
 const USERS = Number(process.env.BENCH_LOAD_USERS ?? 250);
@@ -26,6 +25,8 @@ const STEP_SECONDS = process.env.BENCH_QUICK ? 3 : 5;
 /** One burst by default: on a loaded 2-core machine 500 syncs at once take minutes to drain. */
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 1);
 const P99_LIMIT_MS = 500;
+/** Sign-ins and first pulls in flight at once during set-up (untimed): enough to keep both cores busy, few enough not to time out. */
+const SETUP_WIDTH = Number(process.env.BENCH_SETUP_WIDTH ?? 16);
 
 const result = startResult('server-load');
 const log = (line: string) => console.log(`[server-load] ${line}`);
@@ -49,27 +50,26 @@ async function search(devices: number, from: number, sync: (device: number) => P
 	return { devices, best, beyond: steps.find((s) => !sustained(s, P99_LIMIT_MS)), steps };
 }
 
-const dataDir = await mkdtemp(join(tmpdir(), 'tandem-server-load-'));
 const profileDir = process.env.BENCH_CPU_PROF;
-let t0 = performance.now();
-const seeded = await seedLoad(dataDir, USERS, CASES_EACH);
-const seedSeconds = (performance.now() - t0) / 1000;
-log(`seeded ${seeded.users.length} facilitators, ${seeded.records} records in ${seedSeconds.toFixed(1)} s`);
+const folder = await seededLoadDir(USERS, CASES_EACH);
+const [dataDir, seeded, seedSeconds] = [folder.dir, folder.meta, folder.seconds];
+log(`${seeded.users.length} facilitators, ${seeded.records} records ${folder.fromCache ? 'copied from the cache' : 'seeded'} in ${seedSeconds.toFixed(1)} s`);
 const [port, storePort] = [await freePort(), await freePort()];
 const server = await startServer(dataDir, port, storePort, profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
 try {
 	const devices = seeded.users.flatMap((user) => [new SimDevice(server.url, user), new SimDevice(server.url, user)]);
-	t0 = performance.now();
-	await inParallel(devices, 8, (d) => d.signIn(LOAD_PASSWORD));
+	let t0 = performance.now();
+	await inParallel(devices, SETUP_WIDTH, (d) => d.signIn(LOAD_PASSWORD));
 	const signInSeconds = (performance.now() - t0) / 1000;
 	log(`${devices.length} devices signed in in ${signInSeconds.toFixed(1)} s`);
 	// First pulls, untimed: one per facilitator, the checkpoints copied to its twin (they hold the same cases).
 	t0 = performance.now();
-	await inParallel(devices.filter((_, i) => i % 2 === 0), 4, async (d) => {
+	await inParallel(devices.filter((_, i) => i % 2 === 0), SETUP_WIDTH, async (d) => {
 		await d.pull();
 		devices[devices.indexOf(d) + 1]!.checkpoints = structuredClone(d.checkpoints);
 	});
-	log(`first pulls in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+	const firstPullSeconds = (performance.now() - t0) / 1000;
+	log(`first pulls in ${firstPullSeconds.toFixed(1)} s`);
 	const sync = (i: number) => devices[i]!.sync(CHANGES);
 	await runStep(50, 20, 2, sync); // warm-up
 	const byDevices = [];
@@ -95,7 +95,7 @@ try {
 	const best = byDevices.map((d) => d.best?.targetPerSecond ?? 0);
 	await result.write({
 		how: `Loopback. A fresh data folder: ${USERS} facilitators in co-facilitating pairs, ${CASES_EACH} cases each (${seeded.records} records, 25 a case from the shared generator); \`tsx server/main.ts\` with its embedded store as a child process. ${devices.length} simulated devices (2 per facilitator), each signed in with POST /api/session as its own device; after one untimed first pull, a catch-up sync is GET /api/health, POST /api/sync/push of ${CHANGES} new notes (all must be applied), POST /api/sync/pull-stream from its checkpoints (to the last page). Open loop: syncs start at the target rate for ${STEP_SECONDS} s a step over the first N devices, one sync per device at a time; a step is sustained when p99 < ${P99_LIMIT_MS} ms, no errors, no start found every device busy, and ≥ 95 % of the rate was kept. The load generator runs on the same 2 cores. Ceiling: the same store requests (authentication reads, the push's reads and bulk writes, the pull's listing, bodies and audit) sent with nano to the same store, no HTTP server.`,
-		setup: { facilitators: USERS, devices: devices.length, casesPerFacilitator: CASES_EACH, records: seeded.records, changesUpPerSync: CHANGES, seedSeconds: Number(seedSeconds.toFixed(1)), signInSeconds: Number(signInSeconds.toFixed(1)), recordsPulledInTotal: received, stepSeconds: STEP_SECONDS },
+		setup: { facilitators: USERS, devices: devices.length, casesPerFacilitator: CASES_EACH, records: seeded.records, changesUpPerSync: CHANGES, seedSeconds: Number(seedSeconds.toFixed(1)), signInSeconds: Number(signInSeconds.toFixed(1)), firstPullSeconds: Number(firstPullSeconds.toFixed(1)), setupWidth: SETUP_WIDTH, recordsPulledInTotal: received, stepSeconds: STEP_SECONDS },
 		sustained: { bestPerSecond: Math.max(...best), byDevices: Object.fromEntries(byDevices.map((d) => [d.devices, { bestPerSecond: d.best?.targetPerSecond ?? 0, atBest: d.best, firstNotSustained: d.beyond, steps: d.steps }])) },
 		burst: { devices: devices.length, p99Ms: spread(bursts.map((b) => b.p99Ms)), p50Ms: spread(bursts.map((b) => b.p50Ms)), errors: bursts.reduce((sum, b) => sum + b.errors, 0), runs: bursts },
 		ceiling: { bestPerSecond: ceilingSearch.best?.targetPerSecond ?? 0, atBest: ceilingSearch.best, firstNotSustained: ceilingSearch.beyond, steps: ceilingSearch.steps },

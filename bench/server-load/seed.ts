@@ -2,11 +2,10 @@
 // device pushes another pulls. Cases are smaller than a real caseload's (25 records, drawn from the
 // shared generator) to keep seeding and the devices' first pulls within the bench's time.
 import { randomBytes, scryptSync } from 'node:crypto';
-import { connectCouch } from '../../server/store/couch.js';
-import { AUDIT_DESIGN, RECORDS_DESIGN, ensureDesignDoc } from '../../server/store/design-docs.js';
-import { startEmbeddedStore } from '../../server/store/embedded-store.js';
 import { createServices } from '../../server/services/services.js';
+import { cachedDataDir, type CachedFolder } from '../lib/data-cache.js';
 import { caseIdOf, caseRecords, docIdOf } from '../lib/records.js';
+import { bulkWrite, withEmbeddedStore } from '../lib/store-bulk.js';
 
 export const LOAD_PASSWORD = 'bench copper kettle orbit 42';
 /** Per case: the case, its 4 participants, 2 checklist runs, 2 consents, 10 notes, 6 contacts. */
@@ -18,13 +17,30 @@ export interface LoadUser {
 	caseIds: string[];
 }
 
+/** A fresh copy of the seeded data folder for `users` facilitators (made once, then copied from the cache). */
+export const seededLoadDir = (users: number, casesEach: number): Promise<CachedFolder<{ users: LoadUser[]; records: number }>> =>
+	cachedDataDir({ name: `server-load-${users}x${casesEach}`, seed: 1, inputs: ['bench/server-load/seed.ts', 'server/services/account-store.ts', 'server/services/password-hash.ts'] }, (dir) => seedLoad(dir, users, casesEach));
+
+const FIRST = 'load-user-0000';
+
+/** Each case's records (the KEEP share of the generator's), co-facilitated by pair `n / casesEach`. */
+function caseDocs(users: number, casesEach: number): Record<string, unknown>[] {
+	const cases = Math.ceil(users / 2) * casesEach;
+	const userId = (u: number) => `load-user-${String(Math.min(u, users - 1)).padStart(4, '0')}`;
+	return Array.from({ length: cases }, (_, n) => n).flatMap((n) => {
+		const seen: Record<string, number> = {};
+		const pair = Math.floor(n / casesEach);
+		return caseRecords(n)
+			.filter((r) => (seen[r.type as string] = (seen[r.type as string] ?? 0) + 1) <= (KEEP[r.type as string] ?? 0))
+			.map((r) => ({ _id: docIdOf(r), ...r, ...(r.type === 'case' ? { facilitatorIds: [userId(pair * 2), userId(pair * 2 + 1)] } : {}) }));
+	});
+}
+
 /** `users` facilitators, each assigned `casesEach` cases; user 2k and 2k+1 share theirs. */
-export async function seedLoad(dataDir: string, users: number, casesEach: number): Promise<{ users: LoadUser[]; records: number }> {
-	const store = await startEmbeddedStore(dataDir, 0);
-	try {
-		const couch = await connectCouch(store.url, 'embedded', 'tandem');
-		await ensureDesignDoc(couch.dbs.records, RECORDS_DESIGN);
-		await ensureDesignDoc(couch.dbs.audit, AUDIT_DESIGN);
+export function seedLoad(dataDir: string, users: number, casesEach: number): Promise<{ users: LoadUser[]; records: number }> {
+	// Generated before the store starts; the first user's id is known only once the service makes it.
+	const docs = caseDocs(users, casesEach);
+	return withEmbeddedStore(dataDir, 'tandem', async (couch) => {
 		const services = await createServices(couch, 'bench');
 		const now = new Date();
 		// The first account has the service's own hash (scrypt N=2^15). The others are seeded with the
@@ -46,23 +62,8 @@ export async function seedLoad(dataDir: string, users: number, casesEach: number
 			if (u > 0) accounts.push({ ...first, _rev: undefined, _id: `user:${id}`, id, username, displayName: `Load ${u}`, passwordHash: cheapHash }, { _id: `login:${username}`, type: 'login', v: 1, userId: id });
 			for (const caseId of caseIds) accounts.push({ _id: `assign:${id}:${caseId}`, type: 'assignment', v: 1, userId: id, caseId, since: now.toISOString() });
 		}
-		for (let at = 0; at < accounts.length; at += 1_000) await couch.dbs.accounts.bulk({ docs: accounts.slice(at, at + 1_000) });
-		const cases = Math.ceil(users / 2) * casesEach;
-		let records = 0;
-		for (let c = 0; c < cases; c += 40) {
-			const docs = Array.from({ length: Math.min(40, cases - c) }, (_, k) => c + k).flatMap((n) => {
-				const seen: Record<string, number> = {};
-				const pair = Math.floor(n / casesEach);
-				return caseRecords(n)
-					.filter((r) => (seen[r.type as string] = (seen[r.type as string] ?? 0) + 1) <= (KEEP[r.type as string] ?? 0))
-					.map((r) => ({ _id: docIdOf(r), ...r, ...(r.type === 'case' ? { facilitatorIds: [list[pair * 2]!.id, list[pair * 2 + 1]?.id ?? list[pair * 2]!.id] } : {}) }));
-			});
-			const failed = (await couch.dbs.records.bulk({ docs })).filter((row) => 'error' in row && row.error);
-			if (failed.length > 0) throw new Error(`Seeding failed: ${JSON.stringify(failed[0])}`);
-			records += docs.length;
-		}
-		return { users: list, records };
-	} finally {
-		await store.stop();
-	}
+		for (const doc of docs) if (Array.isArray(doc.facilitatorIds)) doc.facilitatorIds = doc.facilitatorIds.map((id) => (id === FIRST ? first.id : id));
+		await Promise.all([bulkWrite(couch.dbs.accounts, accounts), bulkWrite(couch.dbs.records, docs)]);
+		return { users: list, records: docs.length };
+	});
 }
