@@ -68,8 +68,10 @@ test('where tablets are not allowed, the facilitator prints a paper pack offline
 	await expect(page.getByText('Enter the date written on the paper').first()).toBeVisible();
 	await expectNothingSerious(page);
 
-	const today = new Date().toLocaleDateString('en-CA');
-	await page.getByLabel('Date written on the paper').fill(today);
+	// Typed up the day after the visit, as usual: a paper contact dated today (at noon, no time
+	// given) would be "later" than this morning's visits and change other tests' last establishment.
+	const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('en-CA');
+	await page.getByLabel('Date written on the paper').fill(yesterday);
 	await page.getByRole('group', { name: 'Person the checklist is about' }).getByRole('radio', { name: /Alex/ }).check();
 	const first = page.getByTestId(/^paper-question-/).first();
 	await first.getByRole('radio', { name: 'No', exact: true }).check();
