@@ -5,6 +5,7 @@
 //   → bench/results/initial-sync.json   (BENCH_REPS=<n> for more or fewer repetitions; default 3)
 //   --catch-up-only: only the day's catch-up (one quick initial sync first, untimed)
 //   → bench/results/catch-up.json
+//   --engine-only: only the engine and the floor, printed, nothing written (for profiling a change)
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { colleagueTablet, freePort, startServer } from './server.js';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const CATCH_UP_ONLY = process.argv.includes('--catch-up-only');
+const ENGINE_ONLY = process.argv.includes('--engine-only');
 const DAY_CHANGES = 50;
 const LINKS: Link[] = ['loopback', 'tablet'];
 const median = (xs: number[]) => {
@@ -56,7 +58,7 @@ try {
 				if (first.outcome !== 'synced' || first.records !== docIds.length) throw new Error(`Engine: ${first.outcome}, ${first.records} records`);
 				add('engine', link, { ms: first.ms, traffic: traffic() });
 			});
-			for (const setting of POUCH_SETTINGS)
+			for (const setting of ENGINE_ONLY ? [] : POUCH_SETTINGS)
 				await withPage(storeOrigin, [...POUCH_SCRIPTS, { content: pouchScript }], async ({ page, measure }) => {
 					const traffic = await measure(link);
 					const run = await page.evaluate((args) => window.pouchBench.replicate(args), { source: `${storeOrigin}/tandem_records`, auth: storeAuth, docIds, setting });
@@ -73,7 +75,7 @@ try {
 	}
 	// A day's catch-up, after the initial syncs (so each of those loads exactly the 5,000): a
 	// colleague's notes wait on the server and this tablet's edits in its outbox; one round does both.
-	for (const link of LINKS)
+	for (const link of ENGINE_ONLY ? [] : LINKS)
 		await withPage(server.url, [{ content: engineScript }], async ({ page, measure }) => {
 			await page.evaluate(([u, p]) => window.harness.signIn(u, p), [FACILITATOR, PASSWORD] as const);
 			await page.evaluate(() => window.harness.sync());
@@ -96,6 +98,7 @@ try {
 }
 
 const catchUpSummary = { changesPushed: DAY_CHANGES, changesPulled: DAY_CHANGES, ...Object.fromEntries(LINKS.map((link) => [link, { ms: spread(catchUp[link], 0), pushMs: spread(catchUpPhases[link].map((p) => p.push), 0), pullMs: spread(catchUpPhases[link].map((p) => p.pull), 0), medianMs: round(median(catchUp[link])), medianPushMs: round(median(catchUpPhases[link].map((p) => p.push))), medianPullMs: round(median(catchUpPhases[link].map((p) => p.pull))), runsMs: catchUp[link].map((x) => round(x)), pushRunsMs: catchUpPhases[link].map((p) => round(p.push)) }])) };
+if (ENGINE_ONLY) process.exit(0);
 if (CATCH_UP_ONLY) {
 	const result = { how: 'bench/initial-sync/run.ts --catch-up-only: the same seeded store and server; per link one untimed initial sync, then BENCH_REPS days of 50 notes pushed by a colleague and 50 edits from this tablet, each day one timed sync().', repetitions: REPS, catchUp: catchUpSummary, goal: '< 300 ms on loopback' };
 	await run.write(result);

@@ -72,10 +72,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
 			let committed: Promise<void> = Promise.resolve();
 			let failure: unknown;
-			const answer = await pullStream(await request(), async (page) => {
+			const asked = await request();
+			const heldCases = new Set(asked.cases.map((c) => c.caseId));
+			const answer = await pullStream(asked, async (page) => {
 				if (failure !== undefined) throw failure;
 				if (!deps.isUnlocked()) throw new LockedError();
-				const prepared = await store.preparePage(page);
+				const prepared = await store.preparePage(page, heldCases);
 				committed = committed.then(async () => {
 					await store.commitPage(prepared);
 					noteCommitted(page, purges);
@@ -96,10 +98,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 		const purges = new Map<string, PurgeReason>();
 		for (;;) {
 			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
-			const answer = await transport.pull(await request());
+			const asked = await request();
+			const answer = await transport.pull(asked);
 			if (!answer.ok) return answer;
 			// A page and its checkpoints commit together; what is committed stands if the round stops after it.
-			await store.storePage(answer.value);
+			await store.storePage(answer.value, new Set(asked.cases.map((c) => c.caseId)));
 			noteCommitted(answer.value, purges);
 			if (answer.value.done) return { ok: true, at: answer.value.serverTime, purges };
 		}
