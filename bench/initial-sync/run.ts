@@ -97,8 +97,8 @@ try {
 	await rm(dataDir, { recursive: true, force: true });
 }
 
-const catchUpSummary = { changesPushed: DAY_CHANGES, changesPulled: DAY_CHANGES, ...Object.fromEntries(LINKS.map((link) => [link, { ms: spread(catchUp[link], 0), pushMs: spread(catchUpPhases[link].map((p) => p.push), 0), pullMs: spread(catchUpPhases[link].map((p) => p.pull), 0), medianMs: round(median(catchUp[link])), medianPushMs: round(median(catchUpPhases[link].map((p) => p.push))), medianPullMs: round(median(catchUpPhases[link].map((p) => p.pull))), runsMs: catchUp[link].map((x) => round(x)), pushRunsMs: catchUpPhases[link].map((p) => round(p.push)) }])) };
 if (ENGINE_ONLY) process.exit(0);
+const catchUpSummary = { changesPushed: DAY_CHANGES, changesPulled: DAY_CHANGES, ...Object.fromEntries(LINKS.map((link) => [link, { ms: spread(catchUp[link], 0), pushMs: spread(catchUpPhases[link].map((p) => p.push), 0), pullMs: spread(catchUpPhases[link].map((p) => p.pull), 0), medianMs: round(median(catchUp[link])), medianPushMs: round(median(catchUpPhases[link].map((p) => p.push))), medianPullMs: round(median(catchUpPhases[link].map((p) => p.pull))), runsMs: catchUp[link].map((x) => round(x)), pushRunsMs: catchUpPhases[link].map((p) => round(p.push)) }])) };
 if (CATCH_UP_ONLY) {
 	const result = { how: 'bench/initial-sync/run.ts --catch-up-only: the same seeded store and server; per link one untimed initial sync, then BENCH_REPS days of 50 notes pushed by a colleague and 50 edits from this tablet, each day one timed sync().', repetitions: REPS, catchUp: catchUpSummary, goal: '< 300 ms on loopback' };
 	await run.write(result);

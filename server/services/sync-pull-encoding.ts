@@ -41,7 +41,7 @@ function compressor(encoding: Exclude<PullEncoding, 'identity'>): { stream: Brot
  * The pages as one answer in `encoding`, each page flushed as soon as it is written, so the device
  * decodes and stores it while the next is still being read from the store. (A compressor left to
  * itself holds everything back until its buffer fills, which for a caseload is the whole answer.)
- * The next page is asked for only once this one is handed on, so a slow device slows the reading.
+ * At most one page is made ahead of the one being sent, so a slow device slows the reading.
  * A failure part-way is passed to `onError` and ends the answer abruptly, as a dropped connection.
  */
 export function encodePages(pages: AsyncIterable<string>, encoding: PullEncoding, onError: (error: unknown) => void): Readable {
@@ -60,9 +60,17 @@ export function encodePages(pages: AsyncIterable<string>, encoding: PullEncoding
 		});
 	void (async () => {
 		try {
+			// The next page is made (read, checked, audited) while this one is compressed and sent.
+			const ahead = () => {
+				const page = iterator.next();
+				page.catch(() => undefined); // awaited next turn, unless the device has gone by then
+				return page;
+			};
+			let coming = ahead();
 			for (;;) {
-				const next = await iterator.next();
+				const next = await coming;
 				if (next.done || stream.destroyed) break;
+				coming = ahead();
 				await written(next.value);
 			}
 			stream.end();
