@@ -69,28 +69,35 @@ export function pullStore(db: UserDb) {
 		return held;
 	}
 
-	/**
-	 * Commits a prepared page and its checkpoints in one transaction, so an interrupted pull resumes
-	 * at the last page committed. A record with a change waiting in the outbox is left alone: the
-	 * push of that change brings back the server's merge of both.
-	 */
-	async function commitPage({ page, ids, mayHold, valid, checkpoints }: PreparedPage): Promise<PageStored> {
-		let stored = 0;
-		await db.transaction('rw', [db.records, db.synced, db.outbox, db.checkpoints, db.rejections, db.drafts], async () => {
-			// Read inside the transaction, so an edit saved meanwhile is never overwritten.
-			const waiting = new Set(ids.length === 0 ? [] : ((await db.outbox.where('docId').anyOf(ids).keys()) as string[]));
-			const rows = valid.filter((row) => !waiting.has(row.docId));
-			await db.records.bulkPut(rows.map((row) => row.record));
-			await db.synced.bulkPut(rows.flatMap((row) => (row.copy ? [row.copy] : [])));
-			// A server copy left in `synced` would win over the one now in `records`.
-			const single = rows.filter((row) => !row.copy && mayHold.has(row.docId)).map((row) => row.docId);
-			if (single.length > 0) await db.synced.bulkDelete((await db.synced.where(':id').anyOf(single).primaryKeys()) as string[]);
-			await dropRemoved(db, page.deletions);
-			await db.checkpoints.bulkPut(checkpoints);
-			stored = rows.length;
-		});
-		return { stored, skipped: page.records.length - stored };
+	/** One page's writes, inside the caller's transaction. A record with a change in the outbox is left alone. */
+	async function writePage({ page, ids, mayHold, valid, checkpoints }: PreparedPage): Promise<PageStored> {
+		// Read inside the transaction, so an edit saved meanwhile is never overwritten.
+		const waiting = new Set(ids.length === 0 ? [] : ((await db.outbox.where('docId').anyOf(ids).keys()) as string[]));
+		const rows = valid.filter((row) => !waiting.has(row.docId));
+		await db.records.bulkPut(rows.map((row) => row.record));
+		await db.synced.bulkPut(rows.flatMap((row) => (row.copy ? [row.copy] : [])));
+		// A server copy left in `synced` would win over the one now in `records`.
+		const single = rows.filter((row) => !row.copy && mayHold.has(row.docId)).map((row) => row.docId);
+		if (single.length > 0) await db.synced.bulkDelete((await db.synced.where(':id').anyOf(single).primaryKeys()) as string[]);
+		await dropRemoved(db, page.deletions);
+		await db.checkpoints.bulkPut(checkpoints);
+		return { stored: rows.length, skipped: page.records.length - rows.length };
 	}
+
+	/**
+	 * Commits prepared pages, in order, with their checkpoints in one transaction, so an interrupted
+	 * pull resumes after the last pages committed. The push of a change waiting in the outbox brings
+	 * back the server's merge of both. Pages that arrived while the last commit ran go in together.
+	 */
+	async function commitPages(pages: PreparedPage[]): Promise<PageStored[]> {
+		const results: PageStored[] = [];
+		await db.transaction('rw', [db.records, db.synced, db.outbox, db.checkpoints, db.rejections, db.drafts], async () => {
+			for (const page of pages) results.push(await writePage(page));
+		});
+		return results;
+	}
+
+	const commitPage = async (page: PreparedPage): Promise<PageStored> => (await commitPages([page]))[0]!;
 
 	return {
 		/** Every case the device holds, with how far it has read each. */
@@ -109,7 +116,7 @@ export function pullStore(db: UserDb) {
 		},
 
 		preparePage,
-		commitPage,
+		commitPages,
 
 		pendingInCase: (caseId: string) => db.outbox.where('caseId').equals(caseId).count(),
 
