@@ -56,14 +56,14 @@ try {
 				const traffic = await measure(link);
 				const first = await page.evaluate(() => window.harness.sync());
 				if (first.outcome !== 'synced' || first.records !== docIds.length) throw new Error(`Engine: ${first.outcome}, ${first.records} records`);
-				add('engine', link, { ms: first.ms, traffic: traffic() });
+				add('engine', link, { ms: first.ms, traffic: await traffic() });
 			});
 			for (const setting of ENGINE_ONLY ? [] : POUCH_SETTINGS)
 				await withPage(storeOrigin, [...POUCH_SCRIPTS, { content: pouchScript }], async ({ page, measure }) => {
 					const traffic = await measure(link);
 					const run = await page.evaluate((args) => window.pouchBench.replicate(args), { source: `${storeOrigin}/tandem_records`, auth: storeAuth, docIds, setting });
 					if (run.records !== docIds.length) throw new Error(`PouchDB (${setting.name}): ${run.records} documents`);
-					add(`pouchdb: ${setting.name}`, link, { ms: run.ms, traffic: traffic() });
+					add(`pouchdb: ${setting.name}`, link, { ms: run.ms, traffic: await traffic() });
 				});
 			await withPage(server.url, [{ content: engineScript }], async ({ page }) => {
 				const run = await page.evaluate(([rows, name]) => window.harness.floor(rows, name), [seeded.own, `floor-${rep}-${link}`] as const);
