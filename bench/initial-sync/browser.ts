@@ -21,8 +21,12 @@ export interface Traffic {
 
 export interface BenchPage {
 	page: Page;
-	/** Starts counting requests and bytes, and applies the link; call after the untimed set-up. */
-	measure(link: Link): Promise<() => Traffic>;
+	/**
+	 * Starts counting requests and bytes, and applies the link; call after the untimed set-up. The
+	 * count waits (a little) for answers still finishing: CDP reports a streamed answer's bytes
+	 * only when it ends, which can be just after the page has read it.
+	 */
+	measure(link: Link): Promise<() => Promise<Traffic>>;
 }
 
 export async function withPage<T>(origin: string, scripts: { content?: string; path?: string }[], fn: (bench: BenchPage) => Promise<T>): Promise<T> {
@@ -43,14 +47,20 @@ export async function withPage<T>(origin: string, scripts: { content?: string; p
 	}
 }
 
-async function measure(cdp: CDPSession, link: Link): Promise<() => Traffic> {
+async function measure(cdp: CDPSession, link: Link): Promise<() => Promise<Traffic>> {
 	const traffic: Traffic = { requests: 0, down: 0, up: 0 };
+	const open = new Set<string>();
+	cdp.on('Network.loadingFailed', (event) => open.delete(event.requestId));
 	cdp.on('Network.requestWillBeSent', (event) => {
 		traffic.requests++;
+		open.add(event.requestId);
 		const entries = event.request.postDataEntries ?? [];
 		for (const entry of entries) traffic.up += entry.bytes ? Buffer.from(entry.bytes, 'base64').length : 0;
 	});
-	cdp.on('Network.loadingFinished', (event) => (traffic.down += event.encodedDataLength));
+	cdp.on('Network.loadingFinished', (event) => {
+		traffic.down += event.encodedDataLength;
+		open.delete(event.requestId);
+	});
 	await cdp.send('Network.enable', { maxPostDataSize: 64 * 1024 * 1024 });
 	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 	if (link === 'tablet')
@@ -60,5 +70,8 @@ async function measure(cdp: CDPSession, link: Link): Promise<() => Traffic> {
 			downloadThroughput: TABLET.downBitsPerSecond / 8,
 			uploadThroughput: TABLET.upBitsPerSecond / 8
 		});
-	return () => ({ ...traffic });
+	return async () => {
+		for (let waited = 0; open.size > 0 && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+		return { ...traffic };
+	};
 }

@@ -7,6 +7,7 @@
 //   the catch-up has its own 5 days, BENCH_DAYS)
 //   --catch-up-only: only the day's catch-up (one quick initial sync first, untimed)
 //   → bench/results/catch-up.json
+//   --engine-only: only the engine and the floor, printed, nothing written (for profiling a change)
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -21,6 +22,7 @@ const REPS = Number(process.env.BENCH_REPS ?? 2);
 /** Days of catch-up per link: one sync each, cheap next to an initial sync, so enough for a spread. */
 const DAYS = Number(process.env.BENCH_DAYS ?? 5);
 const CATCH_UP_ONLY = process.argv.includes('--catch-up-only');
+const ENGINE_ONLY = process.argv.includes('--engine-only');
 const DAY_CHANGES = 50;
 const LINKS: Link[] = ['loopback', 'tablet'];
 const median = (xs: number[]) => {
@@ -57,14 +59,14 @@ try {
 				const traffic = await measure(link);
 				const first = await page.evaluate(() => window.harness.sync());
 				if (first.outcome !== 'synced' || first.records !== docIds.length) throw new Error(`Engine: ${first.outcome}, ${first.records} records`);
-				add('engine', link, { ms: first.ms, traffic: traffic() });
+				add('engine', link, { ms: first.ms, traffic: await traffic() });
 			});
-			for (const setting of POUCH_SETTINGS)
+			for (const setting of ENGINE_ONLY ? [] : POUCH_SETTINGS)
 				await withPage(storeOrigin, [...POUCH_SCRIPTS, { content: pouchScript }], async ({ page, measure }) => {
 					const traffic = await measure(link);
 					const run = await page.evaluate((args) => window.pouchBench.replicate(args), { source: `${storeOrigin}/tandem_records`, auth: storeAuth, docIds, setting });
 					if (run.records !== docIds.length) throw new Error(`PouchDB (${setting.name}): ${run.records} documents`);
-					add(`pouchdb: ${setting.name}`, link, { ms: run.ms, traffic: traffic() });
+					add(`pouchdb: ${setting.name}`, link, { ms: run.ms, traffic: await traffic() });
 				});
 			await withPage(server.url, [{ content: engineScript }], async ({ page }) => {
 				const run = await page.evaluate(([rows, name]) => window.harness.floor(rows, name), [seeded.own, `floor-${rep}-${link}`] as const);
@@ -76,7 +78,7 @@ try {
 	}
 	// A day's catch-up, after the initial syncs (so each of those loads exactly the 5,000): a
 	// colleague's notes wait on the server and this tablet's edits in its outbox; one round does both.
-	for (const link of LINKS)
+	for (const link of ENGINE_ONLY ? [] : LINKS)
 		await withPage(server.url, [{ content: engineScript }], async ({ page, measure }) => {
 			await page.evaluate(([u, p]) => window.harness.signIn(u, p), [FACILITATOR, PASSWORD] as const);
 			await page.evaluate(() => window.harness.sync());
@@ -98,6 +100,7 @@ try {
 	await rm(dataDir, { recursive: true, force: true });
 }
 
+if (ENGINE_ONLY) process.exit(0);
 const catchUpSummary = { changesPushed: DAY_CHANGES, changesPulled: DAY_CHANGES, ...Object.fromEntries(LINKS.map((link) => [link, { ms: spread(catchUp[link], 0), pushMs: spread(catchUpPhases[link].map((p) => p.push), 0), pullMs: spread(catchUpPhases[link].map((p) => p.pull), 0), medianMs: round(median(catchUp[link])), medianPushMs: round(median(catchUpPhases[link].map((p) => p.push))), medianPullMs: round(median(catchUpPhases[link].map((p) => p.pull))), runsMs: catchUp[link].map((x) => round(x)), pushRunsMs: catchUpPhases[link].map((p) => round(p.push)) }])) };
 if (CATCH_UP_ONLY) {
 	const result = { how: `bench/initial-sync/run.ts --catch-up-only: the same seeded store and server; per link one untimed initial sync, then ${DAYS} days of 50 notes pushed by a colleague and 50 edits from this tablet, each day one timed sync().`, repetitions: REPS, days: DAYS, catchUp: catchUpSummary, goal: '< 300 ms on loopback' };

@@ -30,6 +30,8 @@ interface RouteSpec<P extends v.GenericSchema, Q extends v.GenericSchema, B exte
 	body?: B;
 	/** Bytes, when a route needs other than the app's own limit: public forms take far less, a sync batch more. */
 	bodyLimit?: number;
+	/** false: the route encodes its own answer, and @fastify/compress must leave it alone. */
+	compress?: false;
 	handler(context: Context<v.InferOutput<P>, v.InferOutput<Q>, B extends v.GenericSchema ? v.InferOutput<B> : undefined, A>): Promise<unknown>;
 }
 
@@ -49,6 +51,7 @@ function register<P extends v.GenericSchema, Q extends v.GenericSchema, B extend
 		url: spec.url,
 		config: { access },
 		...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+		...(spec.compress === false ? { compress: false } : {}),
 		handler: async (request, reply) => {
 			const now = new Date();
 			const actor = await authenticate(request, reply, services, now).catch((error: unknown) => {

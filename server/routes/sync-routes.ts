@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { caseParamsSchema } from '../../src/lib/protocol/cases.js';
 import type { FiledChangesResponse } from '../../src/lib/protocol/sync-filed.js';
@@ -12,6 +11,7 @@ import type { Services } from '../services/services.js';
 import { docsWithPrefix } from '../store/documents.js';
 import { filedPrefix, type FiledDoc } from '../services/sync-documents.js';
 import { pullPage, pullPages } from '../services/sync-pull.js';
+import { chooseEncoding, encodePages } from '../services/sync-pull-encoding.js';
 import { pushChanges } from '../services/sync-push.js';
 
 /** A full batch of long notes is well over the app's 256 KiB default; checkpoints of a large caseload too. */
@@ -61,13 +61,15 @@ export function syncRoutes(app: FastifyInstance, services: Services): void {
 	 * The same pull, every page in one answer: newline-separated JSON, one `PullResponse` a line.
 	 * For a new device's caseload: one request instead of one per page, and the next page is read
 	 * from the store while the device stores this one. A failure part-way ends the answer early;
-	 * the device keeps the pages it committed and asks again from their checkpoints.
+	 * the device keeps the pages it committed and asks again from their checkpoints. The answer is
+	 * compressed here, page by page, never by @fastify/compress, which would hold it all back.
 	 */
 	defineRoute(app, services, SIGNED_IN, {
 		method: 'POST',
 		url: '/api/sync/pull-stream',
 		body: pullRequestSchema,
 		bodyLimit: SYNC_BODY_LIMIT,
+		compress: false,
 		async handler({ actor, body, now, reply, request }) {
 			requireDevice(actor, [{ path: 'deviceId', deviceId: body.deviceId }]);
 			const pages = pullPages(services, actor, body, now);
@@ -77,10 +79,10 @@ export function syncRoutes(app: FastifyInstance, services: Services): void {
 				if (!first.done) yield `${JSON.stringify(first.value)}\n`;
 				for await (const page of pages) yield `${JSON.stringify(page)}\n`;
 			}
-			const stream = Readable.from(lines());
-			stream.on('error', (error) => request.log.error(error, 'pull stream ended early'));
-			void reply.type('application/x-ndjson');
-			return stream;
+			const encoding = chooseEncoding(request.headers['accept-encoding']);
+			void reply.type('application/x-ndjson').header('vary', 'accept-encoding');
+			if (encoding !== 'identity') void reply.header('content-encoding', encoding);
+			return encodePages(lines(), encoding, (error) => request.log.error(error, 'pull stream ended early'));
 		}
 	});
 

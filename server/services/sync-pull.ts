@@ -104,29 +104,36 @@ export async function pullPage(services: Services, actor: Actor, request: PullRe
 	return pageOf(services, actor, plan, picked, await fetchPicked(services.couch, picked), wanted - picked.length, now);
 }
 
+/** Pages whose bodies are read from the store while the current one is made and sent. */
+const PAGES_READ_AHEAD = 2;
+
 /**
- * Every page of a pull in one answer: the cases are listed once, and the next page's bodies are
- * read while this one is on its way. Each page is what `pullPage` would answer at that point, its
- * checkpoints naming everything sent up to it, so a device that stores page by page and loses the
- * connection resumes from the last page it committed.
+ * Every page of a pull in one answer: the cases are listed once, and the next pages' bodies are
+ * read while this one is on its way (the store is a separate process, and each page's read
+ * waits mostly on it). Each page is what `pullPage` would answer at that point, its checkpoints
+ * naming everything sent up to it, so a device that stores page by page and loses the connection
+ * resumes from the last page it committed.
  */
 export async function* pullPages(services: Services, actor: Actor, request: PullRequest, now: Date): AsyncGenerator<PullResponse> {
 	const plan = await planPull(services, actor, request);
 	let remaining = plan.sources.reduce((sum, s) => sum + s.wanted.length, 0);
+	let unpicked = remaining;
 	const limit = request.limit ?? DEFAULT_PULL_LIMIT;
 	const cursor = { source: 0, at: 0 };
-	let picked = pick(plan, cursor, limit);
-	let fetching = fetchPicked(services.couch, picked);
+	const queue: { picked: Picked[]; docs: Promise<Map<string, Doc>> }[] = [];
+	const readNext = () => {
+		const picked = pick(plan, cursor, limit);
+		unpicked -= picked.length;
+		const docs = fetchPicked(services.couch, picked);
+		docs.catch(() => undefined); // awaited in its turn; a failure then ends the answer
+		queue.push({ picked, docs });
+	};
+	readNext();
 	for (;;) {
-		const docs = await fetching;
-		const current = picked;
-		remaining -= current.length;
-		if (remaining > 0) {
-			picked = pick(plan, cursor, limit);
-			fetching = fetchPicked(services.couch, picked);
-			fetching.catch(() => undefined); // awaited next turn; a failure then ends the answer
-		}
-		yield await pageOf(services, actor, plan, current, docs, remaining, now);
+		while (queue.length <= PAGES_READ_AHEAD && unpicked > 0) readNext();
+		const { picked, docs } = queue.shift()!;
+		remaining -= picked.length;
+		yield await pageOf(services, actor, plan, picked, await docs, remaining, now);
 		if (remaining <= 0) return;
 	}
 }

@@ -18,8 +18,8 @@ export interface PageStored {
 
 /** `copy` only when the record holds conflicts; otherwise `record` is the server copy too. */
 interface Sealed { docId: string; record: StoredRecord; copy?: SyncedRow }
-/** A page checked and sealed, ready to commit. */
-export interface PreparedPage { page: PullResponse; ids: string[]; valid: Sealed[]; checkpoints: CheckpointRow[] }
+/** A page checked and sealed, ready to commit. `mayHold`: the ids the device may already hold a copy of. */
+export interface PreparedPage { page: PullResponse; ids: string[]; mayHold: Set<string>; valid: Sealed[]; checkpoints: CheckpointRow[] }
 
 /** The pull side of the device store: checkpoints, pages and purges. */
 export function pullStore(db: UserDb) {
@@ -27,10 +27,16 @@ export function pullStore(db: UserDb) {
 	 * A page made ready to store: each record checked with the domain schema and sealed, with no
 	 * transaction open (one must not await WebCrypto). The next page may be prepared while this one
 	 * commits; commits stay in page order.
+	 *
+	 * `heldCases`: the cases the device held anything of when it asked for this answer. A record of
+	 * any other case cannot be on the device (an answer sends a record once; one made on the device
+	 * meanwhile waits in the outbox, which the commit checks), so nothing is read for it: a new
+	 * tablet's pages go straight to sealing instead of queueing behind the previous page's commit.
 	 */
-	async function preparePage(page: PullResponse): Promise<PreparedPage> {
+	async function preparePage(page: PullResponse, heldCases?: ReadonlySet<string>): Promise<PreparedPage> {
 		const ids = page.records.map((r) => r.docId);
-		const held = await heldRevisions(ids);
+		const mayHold = new Set(page.records.filter((r) => !heldCases || r.caseId === undefined || heldCases.has(r.caseId)).map((r) => r.docId));
+		const held = mayHold.size === 0 ? new Map<string, string>() : await heldRevisions([...mayHold]);
 		// Sealed side by side: WebCrypto works off the main thread. One seal a record, unless the
 		// server kept conflicts on it: then the working copy and the server copy are two rows.
 		const sealed = await Promise.all(
@@ -51,7 +57,7 @@ export function pullStore(db: UserDb) {
 		const valid = sealed.filter((row) => row !== undefined);
 		const checkpoints: CheckpointRow[] = Object.entries(page.checkpoints.cases).map(([caseId, checkpoint]) => ({ key: caseKey(caseId), caseId, checkpoint }));
 		if (page.checkpoints.service) checkpoints.push({ key: SERVICE_KEY, checkpoint: page.checkpoints.service });
-		return { page, ids, valid, checkpoints };
+		return { page, ids, mayHold, valid, checkpoints };
 	}
 
 	/** The server revision the device holds for each of these records, wherever its copy sits. */
@@ -63,28 +69,35 @@ export function pullStore(db: UserDb) {
 		return held;
 	}
 
-	/**
-	 * Commits a prepared page and its checkpoints in one transaction, so an interrupted pull resumes
-	 * at the last page committed. A record with a change waiting in the outbox is left alone: the
-	 * push of that change brings back the server's merge of both.
-	 */
-	async function commitPage({ page, ids, valid, checkpoints }: PreparedPage): Promise<PageStored> {
-		let stored = 0;
-		await db.transaction('rw', [db.records, db.synced, db.outbox, db.checkpoints, db.rejections, db.drafts], async () => {
-			// Read inside the transaction, so an edit saved meanwhile is never overwritten.
-			const waiting = new Set(ids.length === 0 ? [] : ((await db.outbox.where('docId').anyOf(ids).keys()) as string[]));
-			const rows = valid.filter((row) => !waiting.has(row.docId));
-			await db.records.bulkPut(rows.map((row) => row.record));
-			await db.synced.bulkPut(rows.flatMap((row) => (row.copy ? [row.copy] : [])));
-			// A server copy left in `synced` would win over the one now in `records`.
-			const single = rows.filter((row) => !row.copy).map((row) => row.docId);
-			if (single.length > 0) await db.synced.bulkDelete((await db.synced.where(':id').anyOf(single).primaryKeys()) as string[]);
-			await dropRemoved(db, page.deletions);
-			await db.checkpoints.bulkPut(checkpoints);
-			stored = rows.length;
-		});
-		return { stored, skipped: page.records.length - stored };
+	/** One page's writes, inside the caller's transaction. A record with a change in the outbox is left alone. */
+	async function writePage({ page, ids, mayHold, valid, checkpoints }: PreparedPage): Promise<PageStored> {
+		// Read inside the transaction, so an edit saved meanwhile is never overwritten.
+		const waiting = new Set(ids.length === 0 ? [] : ((await db.outbox.where('docId').anyOf(ids).keys()) as string[]));
+		const rows = valid.filter((row) => !waiting.has(row.docId));
+		await db.records.bulkPut(rows.map((row) => row.record));
+		await db.synced.bulkPut(rows.flatMap((row) => (row.copy ? [row.copy] : [])));
+		// A server copy left in `synced` would win over the one now in `records`.
+		const single = rows.filter((row) => !row.copy && mayHold.has(row.docId)).map((row) => row.docId);
+		if (single.length > 0) await db.synced.bulkDelete((await db.synced.where(':id').anyOf(single).primaryKeys()) as string[]);
+		await dropRemoved(db, page.deletions);
+		await db.checkpoints.bulkPut(checkpoints);
+		return { stored: rows.length, skipped: page.records.length - rows.length };
 	}
+
+	/**
+	 * Commits prepared pages, in order, with their checkpoints in one transaction, so an interrupted
+	 * pull resumes after the last pages committed. The push of a change waiting in the outbox brings
+	 * back the server's merge of both. Pages that arrived while the last commit ran go in together.
+	 */
+	async function commitPages(pages: PreparedPage[]): Promise<PageStored[]> {
+		const results: PageStored[] = [];
+		await db.transaction('rw', [db.records, db.synced, db.outbox, db.checkpoints, db.rejections, db.drafts], async () => {
+			for (const page of pages) results.push(await writePage(page));
+		});
+		return results;
+	}
+
+	const commitPage = async (page: PreparedPage): Promise<PageStored> => (await commitPages([page]))[0]!;
 
 	return {
 		/** Every case the device holds, with how far it has read each. */
@@ -98,12 +111,12 @@ export function pullStore(db: UserDb) {
 		serviceCheckpoint: async (): Promise<string | undefined> => (await db.checkpoints.get(SERVICE_KEY))?.checkpoint,
 
 		/** Stores one page: sealed first, then committed with its checkpoints in one transaction. */
-		async storePage(page: PullResponse): Promise<PageStored> {
-			return commitPage(await preparePage(page));
+		async storePage(page: PullResponse, heldCases?: ReadonlySet<string>): Promise<PageStored> {
+			return commitPage(await preparePage(page, heldCases));
 		},
 
 		preparePage,
-		commitPage,
+		commitPages,
 
 		pendingInCase: (caseId: string) => db.outbox.where('caseId').equals(caseId).count(),
 

@@ -1,6 +1,7 @@
 import { LockedError } from '../crypto/keyring.js';
 import type { PullRequest, PullResponse, PurgeReason } from '../protocol/sync-pull.js';
 import { inCase, notRefused, pushOutbox, type PushContext } from './push-outbox.js';
+import type { PreparedPage } from './pull-store.js';
 import type { SyncLock } from './sync-lock.js';
 import type { SyncStore } from './sync-store.js';
 import type { SyncTransport, TransportFailure } from './sync-transport.js';
@@ -62,8 +63,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
 	/**
 	 * Every page in one answer, stored as it arrives; asks again if the answer ended early. Page
-	 * k + 1 is checked and sealed while page k commits; commits run one at a time in page order,
-	 * and after a failed one nothing later commits.
+	 * k + 1 is checked and sealed while page k commits; commits run one at a time in page order
+	 * (pages sealed meanwhile commit together), and after a failed one nothing later commits.
 	 */
 	async function pullStreamed(pullStream: NonNullable<SyncTransport['pullStream']>): Promise<Pulled | undefined> {
 		const purges = new Map<string, PurgeReason>();
@@ -72,14 +73,19 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
 			let committed: Promise<void> = Promise.resolve();
 			let failure: unknown;
-			const answer = await pullStream(await request(), async (page) => {
+			const ready: { page: PullResponse; prepared: PreparedPage }[] = [];
+			const asked = await request();
+			const heldCases = new Set(asked.cases.map((c) => c.caseId));
+			const answer = await pullStream(asked, async (page) => {
 				if (failure !== undefined) throw failure;
 				if (!deps.isUnlocked()) throw new LockedError();
-				const prepared = await store.preparePage(page);
+				ready.push({ page, prepared: await store.preparePage(page, heldCases) });
 				committed = committed.then(async () => {
-					await store.commitPage(prepared);
-					noteCommitted(page, purges);
-					at = page.serverTime;
+					const batch = ready.splice(0);
+					if (batch.length === 0) return;
+					await store.commitPages(batch.map((b) => b.prepared));
+					for (const { page: stored } of batch) noteCommitted(stored, purges);
+					at = batch.at(-1)!.page.serverTime;
 				});
 				committed.catch((error: unknown) => (failure ??= error));
 			}).finally(() => committed.catch(() => undefined));
@@ -96,10 +102,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 		const purges = new Map<string, PurgeReason>();
 		for (;;) {
 			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
-			const answer = await transport.pull(await request());
+			const asked = await request();
+			const answer = await transport.pull(asked);
 			if (!answer.ok) return answer;
 			// A page and its checkpoints commit together; what is committed stands if the round stops after it.
-			await store.storePage(answer.value);
+			await store.storePage(answer.value, new Set(asked.cases.map((c) => c.caseId)));
 			noteCommitted(answer.value, purges);
 			if (answer.value.done) return { ok: true, at: answer.value.serverTime, purges };
 		}
