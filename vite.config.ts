@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import { offlineShellTransform } from './scripts/shell-precache.js';
 
 const apiTarget = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 
@@ -11,6 +12,12 @@ export default defineConfig({
 			injectRegister: false,
 			strategies: 'generateSW',
 			kit: { spa: true, adapterFallback: 'index.html' },
+			integration: {
+				// Runs after the SvelteKit plugin's own transform, which turns build paths into URLs.
+				beforeBuildServiceWorker(options) {
+					options.workbox.manifestTransforms = [...(options.workbox.manifestTransforms ?? []), offlineShellTransform('.svelte-kit')];
+				}
+			},
 			manifest: {
 				name: 'Tandem — restorative justice casework',
 				short_name: 'Tandem',
@@ -36,7 +43,17 @@ export default defineConfig({
 				clientsClaim: true,
 				skipWaiting: false,
 				// Background Sync: the worker asks an open, unlocked page to run a round (see docs/sync.md).
-				importScripts: ['/background-sync.js']
+				importScripts: ['/background-sync.js'],
+				// Not precached (office screens, public forms, icons): kept once fetched. Built files never
+				// change under a name, as the name holds their hash, so the cached copy is always right.
+				runtimeCaching: [
+					{
+						urlPattern: /\/_app\/immutable\//,
+						handler: 'CacheFirst',
+						options: { cacheName: 'tandem-built-files', expiration: { maxEntries: 300, maxAgeSeconds: 60 * 60 * 24 * 90 } }
+					},
+					{ urlPattern: /\/icons\//, handler: 'CacheFirst', options: { cacheName: 'tandem-icons' } }
+				]
 			}
 		})],
 	server: { proxy: { '/api': apiTarget } },
@@ -46,7 +63,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['src/**/*.spec.ts', 'server/**/*.spec.ts'],
+					include: ['src/**/*.spec.ts', 'server/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 					environment: 'node',
 					setupFiles: ['fake-indexeddb/auto']
 				}

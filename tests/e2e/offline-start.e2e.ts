@@ -44,3 +44,24 @@ test('going back online syncs again and says so', async ({ page, context }) => {
 	await expect(page.getByTestId('sync-status')).toContainText('Online');
 	await expect(page.getByTestId('sync-status')).toContainText('last synced just now');
 });
+
+test('an office page opened once online opens again after an offline cold start, and says it needs the server', async ({ page, context }) => {
+	await signIn(page, 'coordinator', passwordOf('coordinator'));
+	await waitForOfflineReady(page);
+	// Office code is not in the offline shell: this visit, through the worker, is what keeps it.
+	await page.getByRole('link', { name: 'Office' }).click();
+	await page.getByRole('link', { name: 'Allocation' }).click();
+	await expect(page.getByTestId('allocation-list')).toBeVisible();
+	// The browser's own HTTP cache may be evicted on a tablet; only the worker's copy must count.
+	await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
+
+	await context.setOffline(true);
+	await page.reload();
+	await unlock(page);
+	await page.getByRole('link', { name: 'Office' }).click();
+	await page.getByRole('link', { name: 'Allocation' }).click();
+	await expect(page.getByRole('heading', { name: 'Allocation', level: 1 })).toBeVisible();
+	// The office frame or the page's own request may be first to notice the lost connection.
+	await expect(page.getByRole('main')).toContainText(/work only online|server cannot be reached/);
+	await context.setOffline(false);
+});

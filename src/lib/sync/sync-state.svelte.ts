@@ -6,8 +6,10 @@ import type { SessionUser } from '../protocol/auth.js';
 import type { MyCasesResponse } from '../protocol/cases.js';
 import { callApi } from './api-client.js';
 import type { SyncEngine, SyncOutcome, SyncProgress } from './sync-engine.js';
-import { startSyncSession } from './sync-session.js';
+import type { startSyncSession } from './sync-session.js';
 import type { SyncStore } from './sync-store.js';
+
+type SyncSession = ReturnType<typeof startSyncSession>;
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'failed' | 'signed-out-on-server';
 
@@ -25,7 +27,9 @@ class SyncState {
 	/** Changes the server refused; they stay in the outbox until a person acts. */
 	refused = $state(0);
 	#running: Promise<boolean> | undefined;
-	#session: ReturnType<typeof startSyncSession> | undefined;
+	#session: Promise<SyncSession | undefined> | undefined;
+	/** Bumped by every start and reset, so a session still loading when it was stopped never runs. */
+	#generation = 0;
 
 	async load(userId: string): Promise<void> {
 		const db = userDb(userId);
@@ -34,23 +38,36 @@ class SyncState {
 
 	/** Starts syncing for an unlocked user; the returned function stops it (lock, sign-out). */
 	start(user: SessionUser, onWiped: () => void): () => void {
-		this.#session?.stop();
-		const session = startSyncSession(user, {
-			round: (engine, store) => this.#share(() => this.#round(user.id, engine, store, onWiped)),
-			onProgress: (progress) => (this.progress = progress),
-			onUnsynced: (summary) => (this.unsynced = summary)
-		});
+		this.#stopSession();
+		const generation = ++this.#generation;
+		// The engine is not needed to draw the first screen, so its code loads once the vault is open.
+		const session = import('./sync-session.js').then(({ startSyncSession }) =>
+			generation !== this.#generation
+				? undefined
+				: startSyncSession(user, {
+						round: (engine, store) => this.#share(() => this.#round(user.id, engine, store, onWiped)),
+						onProgress: (progress) => (this.progress = progress),
+						onUnsynced: (summary) => (this.unsynced = summary)
+					})
+		);
 		this.#session = session;
 		void this.load(user.id);
+		// A later start or reset has already stopped this session.
 		return () => {
-			session.stop();
-			if (this.#session === session) this.#session = undefined;
+			if (this.#session === session) this.#stopSession();
 		};
 	}
 
 	/** Syncs at once (a button, a test). Concurrent calls share one run. */
-	syncNow(): Promise<boolean> {
-		return this.#session?.syncNow() ?? Promise.resolve(false);
+	async syncNow(): Promise<boolean> {
+		const session = await this.#session;
+		return session ? session.syncNow() : false;
+	}
+
+	#stopSession(): void {
+		this.#generation++;
+		void this.#session?.then((running) => running?.stop());
+		this.#session = undefined;
 	}
 
 	#share(run: () => Promise<boolean>): Promise<boolean> {
@@ -99,8 +116,7 @@ class SyncState {
 	}
 
 	reset(): void {
-		this.#session?.stop();
-		this.#session = undefined;
+		this.#stopSession();
 		this.phase = 'idle';
 		this.lastSyncedAt = undefined;
 		this.message = undefined;

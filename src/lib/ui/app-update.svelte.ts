@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 /**
  * The service worker's life, through workbox-window. A new version waits until the person
@@ -9,8 +9,10 @@ class AppUpdate {
 	#workbox: Workbox | undefined;
 	#reloadRequested = false;
 
-	register(): void {
+	async register(): Promise<void> {
 		if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+		// Loaded after the first screen: registering the worker never delays it.
+		const { Workbox } = await import('workbox-window');
 		const workbox = new Workbox('/sw.js', { scope: '/' });
 		workbox.addEventListener('waiting', () => (this.waiting = true));
 		// Only the tab whose person pressed "Reload" reloads; other open tabs keep their work.
