@@ -1,4 +1,5 @@
 import type { DBCore, Middleware } from 'dexie';
+import { writeLayer } from './write-layer.js';
 
 /** A quiet spell this long after a write, or this long after the first unflushed one, whichever comes first. */
 export const FLUSH_QUIET_MS = 200;
@@ -79,18 +80,5 @@ export function flushAfterWrites(noteWrite: () => void): Middleware<DBCore> {
 		watched.add(trans as object);
 		(trans as EventTarget).addEventListener('complete', noteWrite);
 	};
-	return {
-		stack: 'dbcore',
-		name: 'tandem-durable-flush',
-		create: (down) => ({
-			...down,
-			table: (name) => {
-				const table = down.table(name);
-				return {
-					...table,
-					mutate: (req) => (watch(req.trans), table.mutate(req))
-				};
-			}
-		})
-	};
+	return writeLayer('tandem-durable-flush', (_table, req) => watch(req.trans));
 }

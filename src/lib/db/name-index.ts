@@ -4,6 +4,7 @@ import { displayName, type ParticipantRecord } from '../domain/participant.js';
 import { openRecordRow } from './held-copy.js';
 import { requireKey } from './sealing.js';
 import type { StoredRecord, UserDb } from './user-db.js';
+import { writeLayer } from './write-layer.js';
 
 const lower = (text: string) => text.toLocaleLowerCase('en-GB');
 const haystackOf = (p: ParticipantRecord) => lower(`${p.name} ${displayName(p)}`);
@@ -109,25 +110,14 @@ function participantIds(req: DBCoreMutateRequest): string[] | 'all' {
  * and when its transaction commits: a re-read in between would otherwise keep the old row.
  */
 export function nameIndexWrites(index: () => NameIndex): Middleware<DBCore> {
-	return {
-		stack: 'dbcore',
-		name: 'tandem-name-index',
-		create: (down) => ({
-			...down,
-			table: (name) => {
-				const table = down.table(name);
-				if (name !== 'records') return table;
-				return {
-					...table,
-					mutate: (req: DBCoreMutateRequest) => {
-						const ids = participantIds(req);
-						const mark = () => (ids === 'all' ? index().invalidate() : index().touched(ids));
-						mark();
-						(req.trans as Partial<EventTarget>).addEventListener?.('complete', mark);
-						return table.mutate(req);
-					}
-				};
-			}
-		})
-	};
+	return writeLayer(
+		'tandem-name-index',
+		(_table, req) => {
+			const ids = participantIds(req);
+			const mark = () => (ids === 'all' ? index().invalidate() : index().touched(ids));
+			mark();
+			(req.trans as Partial<EventTarget>).addEventListener?.('complete', mark);
+		},
+		(table) => table === 'records'
+	);
 }

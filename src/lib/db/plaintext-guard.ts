@@ -1,5 +1,6 @@
-import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
+import type { DBCore, Middleware } from 'dexie';
 import { isSealed } from '../crypto/record-cipher.js';
+import { writeLayer } from './write-layer.js';
 
 export class PlaintextRefusedError extends Error {
 	readonly code = 'plaintext-refused';
@@ -19,23 +20,11 @@ function check(table: string, allowed: readonly string[], value: unknown): void 
  * this layer makes sure no code path, page or future repository can skip that step.
  */
 export function plaintextGuard(clearFields: Record<string, readonly string[]>): Middleware<DBCore> {
-	return {
-		stack: 'dbcore',
-		name: 'tandem-plaintext-guard',
-		create: (down) => ({
-			...down,
-			table: (name) => {
-				const table = down.table(name);
-				const allowed = clearFields[name];
-				if (!allowed) return table;
-				return {
-					...table,
-					mutate: (req: DBCoreMutateRequest) => {
-						if (req.type === 'add' || req.type === 'put') for (const value of req.values) check(name, allowed, value);
-						return table.mutate(req);
-					}
-				};
-			}
-		})
-	};
+	return writeLayer(
+		'tandem-plaintext-guard',
+		(table, req) => {
+			if (req.type === 'add' || req.type === 'put') for (const value of req.values) check(table, clearFields[table]!, value);
+		},
+		(table) => clearFields[table] !== undefined
+	);
 }
