@@ -7,7 +7,6 @@ import { getDoc, insertNew, updateDoc, type Db } from '../store/documents.js';
 import { auditEntry } from './audit-log.js';
 import { clearCaseRange, clearFiled, removeCaseRecord, retiredCaseId } from './record-removal.js';
 import type { Services } from './services.js';
-import { inBatches } from './sync-pull-plan.js';
 
 /** Long enough for a large service's run; a process that dies holding it blocks runs no longer than this. */
 export const RETENTION_LEASE_MS = 30 * 60_000;
@@ -15,6 +14,13 @@ export const RETENTION_LEASE_MS = 30 * 60_000;
 export const SCHEDULED_RUN = 'retention-schedule';
 
 type Stored = Record<string, unknown> & { _id: string; _rev: string };
+
+/** Runs `each` over the items a batch at a time: enough reads in flight to hide latency, not enough to crowd the store. */
+async function inBatches<T, R>(items: readonly T[], size: number, each: (item: T) => Promise<R>): Promise<R[]> {
+	const results: R[] = [];
+	for (let at = 0; at < items.length; at += size) results.push(...(await Promise.all(items.slice(at, at + size).map(each))));
+	return results;
+}
 
 /**
  * What is past retention now, across the service. Reads every case's key range once: the cost

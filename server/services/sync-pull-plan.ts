@@ -10,9 +10,6 @@ import { readCheckpoint, versionHash, type Version } from './sync-checkpoint.js'
 import { retiredCaseId } from './record-removal.js';
 import { fetchDocs, isConflictsDoc } from './sync-documents.js';
 
-/** Key-range reads in flight at once for one pull: enough to hide latency, not enough to crowd the store. */
-export const READS_IN_FLIGHT = 8;
-
 export type { Version } from './sync-checkpoint.js';
 /**
  * One case (or the service-wide records): what it holds now, what the device had of it, and what
@@ -22,12 +19,6 @@ export interface Source { caseId?: string; checkpoint?: string; held: Set<string
 
 /** What a pull will send: listed once, then paged out (one page per request, or many in a stream). */
 export interface PullPlan { sources: Source[]; purges: PullResponse['purges'] }
-
-export async function inBatches<T, R>(items: readonly T[], size: number, each: (item: T) => Promise<R>): Promise<R[]> {
-	const results: R[] = [];
-	for (let at = 0; at < items.length; at += size) results.push(...(await Promise.all(items.slice(at, at + size).map(each))));
-	return results;
-}
 
 const versionsOf = (rows: readonly ListedRow[], keep: (id: string) => boolean): Version[] =>
 	rows.filter((row) => keep(row.id)).map((row) => ({ id: row.id, rev: row.value.rev, hash: versionHash(row.id, row.value.rev) }));
