@@ -1,6 +1,7 @@
 // Runs in Chromium: the device store (encrypted) against plain Dexie with the same rows and indexes.
 import Dexie from 'dexie';
 import { recordRepository } from '../../src/lib/db/record-repository.js';
+import { LATEST_STORES } from '../../src/lib/db/user-db-schema.js';
 import { userDb } from '../../src/lib/db/user-db.js';
 import { exampleWith } from '../../src/lib/domain/record-fixtures.js';
 import { createVault } from '../../src/lib/session/vault.js';
@@ -8,10 +9,10 @@ import { caseload, caseSize, CASE_SIZE } from '../lib/records.js';
 
 type Row = Record<string, unknown> & { id: string; type: string; caseId?: string };
 
-/** Same durability as the device store (relaxed, see src/lib/db/README.md): the two differ only by encryption. */
+/** Same durability and indexes as the device store (relaxed, see src/lib/db/README.md): the two differ only by encryption. */
 function plainDb(name: string): Dexie {
 	const db = new Dexie(name, { chromeTransactionDurability: 'relaxed' });
-	db.version(1).stores({ records: 'id, caseId, type, [caseId+type], updatedAt', outbox: '++seq, &mutationId, docId, caseId, at' });
+	db.version(1).stores({ records: LATEST_STORES.records!, outbox: LATEST_STORES.outbox! });
 	return db;
 }
 const plainRow = (record: Row) => ({ ...record, id: `case:${record.caseId}:${record.type}:${record.id}` });

@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 import { isUnlocked } from '../../src/lib/crypto/keyring.js';
 import { recordRepository } from '../../src/lib/db/record-repository.js';
+import { LATEST_STORES } from '../../src/lib/db/user-db-schema.js';
 import { userDb } from '../../src/lib/db/user-db.js';
 import type { SessionUser } from '../../src/lib/protocol/auth.js';
 import { createVault } from '../../src/lib/session/vault.js';
@@ -87,7 +88,7 @@ export const harness = {
 	/** The floor: the same records, already in the page, bulkPut into a plain Dexie table with the same indexes. */
 	async floor(rows: { docId: string; record: Record<string, unknown> }[], name: string): Promise<{ ms: number; records: number }> {
 		const db = new Dexie(name);
-		db.version(1).stores({ records: 'id, caseId, type, [caseId+type], updatedAt' });
+		db.version(1).stores({ records: LATEST_STORES.records! });
 		await db.open();
 		const start = performance.now();
 		await db.table('records').bulkPut(rows.map(({ docId, record }) => ({ ...record, id: docId })));

@@ -110,6 +110,24 @@ describe('record repository', () => {
 		expect(await repo.get(edit!.docId)).toEqual(exampleWith('participant', (p) => (p.name = 'Sam Edited')));
 	});
 
+	it('saves a new note without reading the device first', async () => {
+		const db = userDb('u1');
+		const reads = vi.spyOn(db.records, 'get');
+		expect((await recordRepository(db).save(exampleRecords['case-note']())).ok).toBe(true);
+		expect(reads).not.toHaveBeenCalled();
+		expect((await outbox(db).take(10)).map((change) => change.record)).toEqual([exampleRecords['case-note']()]);
+	});
+
+	it('saves an edit to a record pulled but never shown against the record as pulled, queued once', async () => {
+		const db = userDb('u1');
+		await recordRepository(db).storeSynced([exampleRecords.participant()]);
+		const repo = recordRepository(db);
+		expect((await repo.save(exampleWith('participant', (p) => (p.name = 'Sam Edited')))).ok).toBe(true);
+		const pending = await outbox(db).take(10);
+		expect(pending.map((change) => [change.before, change.record])).toEqual([[exampleRecords.participant(), exampleWith('participant', (p) => (p.name = 'Sam Edited'))]]);
+		expect(await repo.get(pending[0]!.docId)).toEqual(exampleWith('participant', (p) => (p.name = 'Sam Edited')));
+	});
+
 	it('forgets every record it has seen when the vault locks', async () => {
 		const db = userDb('u1');
 		await recordRepository(db).save(exampleRecords['case-note']());

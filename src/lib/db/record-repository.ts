@@ -6,7 +6,7 @@ import type { Validated } from '../domain/validation.js';
 import type { ConflictResolution } from '../protocol/sync-conflict.js';
 import type { SealedChange } from './outbox.js';
 import { openRecordRow, recordContext, syncedRowOf } from './held-copy.js';
-import { guessHolds, guessOf, guessRow, rememberRow } from './known-rows.js';
+import { guessHolds, guessOf, guessRow, rememberRow, type RowGuess } from './known-rows.js';
 import { nameIndexOf } from './name-index.js';
 import { requireKey, sealContext, sealFor } from './sealing.js';
 import { rebaseEdit } from './seen-edit.js';
@@ -65,6 +65,35 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 	};
 
 	/**
+	 * The save's one transaction. Guessed new, the row is added with no read first: a row that is
+	 * there after all fails the add, which undoes the outbox entry too. Guessed known, the row is
+	 * read, so a pull committed since the guess is never lost or misdescribed. The writes are sent
+	 * together, not one after the other. Returns the row found when the guess no longer holds.
+	 */
+	async function writeSave(guess: RowGuess, stored: StoredRecord, queued: OutboxRow): Promise<{ latest?: StoredRecord } | undefined> {
+		if (guess.absent) {
+			try {
+				await db.transaction('rw', db.records, db.outbox, () => Promise.all([db.records.add(stored), db.outbox.add(queued)]));
+				return undefined;
+			} catch (error) {
+				const latest = (error as Error).name === 'ConstraintError' ? await db.records.get(stored.id) : undefined;
+				if (!latest) throw error; // not a row that was there after all
+				return { latest };
+			}
+		}
+		const write = async () => {
+			const latest = await db.records.get(stored.id);
+			if (!guessHolds(guess, latest)) return { latest };
+			// A row that was also the server's copy hands that copy, as sealed, to `synced`
+			// before the edit replaces it: the push diffs against it.
+			if (latest?.copy && !(await db.synced.get(stored.id))) await db.synced.put(syncedRowOf(latest));
+			await Promise.all([db.records.put(stored), db.outbox.add(queued)]);
+		};
+		// The server copy moves to `synced` only from a row that holds it, so only then is it in scope.
+		return guess.copy ? db.transaction('rw', db.records, db.outbox, db.synced, write) : db.transaction('rw', db.records, db.outbox, write);
+	}
+
+	/**
 	 * Writes an edit onto the row as last seen on this device (a guess, so no read comes first), and
 	 * checks inside the transaction that the row is still that one; when a pull replaced it, the
 	 * edit is moved onto the new row and tried again. With `basedOn`, only what the person changed
@@ -100,16 +129,7 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 			if (stored.caseId === undefined) delete stored.caseId;
 			const queued: OutboxRow = { ...entry, enc: entryEnc };
 			if (queued.caseId === undefined) delete queued.caseId;
-			const missed = await db.transaction('rw', db.records, db.outbox, db.synced, async () => {
-				// Read here, so a pull committed since the guess is never lost or misdescribed.
-				const latest = await db.records.get(clear.id);
-				if (!guessHolds(guess, latest)) return { latest };
-				// A row that was also the server's copy hands that copy, as sealed, to `synced`
-				// before the edit replaces it: the push diffs against it.
-				if (latest?.copy && !(await db.synced.get(clear.id))) await db.synced.put(syncedRowOf(latest));
-				await db.records.put(stored);
-				await db.outbox.add(queued);
-			});
+			const missed = await writeSave(guess, stored, queued);
 			if (!missed) {
 				rememberRow(db, stored, record);
 				return checked;

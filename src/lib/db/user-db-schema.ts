@@ -70,8 +70,27 @@ export const USER_DB_VERSIONS = [
 		// as the version before declared it, so this entry names only the new table.
 		version: 6,
 		stores: { accessLog: 'id, at' }
+	},
+	{
+		// v7: indexes nothing queries are dropped, since every index costs every write: records'
+		// `[caseId+type]` and `updatedAt`, cases' and drafts' `updatedAt`. Rows stay as they are.
+		version: 7,
+		stores: { cases: 'id', records: 'id, caseId, type', drafts: 'id, caseId' }
 	}
 ] as const;
+
+/**
+ * The stores and indexes a database has at `version`: each version names only what it changes
+ * (Dexie keeps the rest as declared before), so this folds them. Plain-Dexie benchmarks take
+ * their indexes from here, so they always carry the device's own.
+ */
+export function storesAt(version: number): Record<string, string> {
+	const stores: Record<string, string> = {};
+	for (const entry of USER_DB_VERSIONS) if (entry.version <= version) Object.assign(stores, entry.stores);
+	return stores;
+}
+
+export const LATEST_STORES = storesAt(USER_DB_VERSIONS.at(-1)!.version);
 
 /** The fields each encrypted table may hold in clear; everything else lives inside `enc`. */
 export const CLEAR_FIELDS: Record<string, readonly string[]> = {

@@ -2,10 +2,15 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dropKeys } from '../crypto/keyring.js';
 import type { CaseSummary } from '../protocol/cases.js';
+import { exampleRecords } from '../domain/record-fixtures.js';
+import type { DomainRecord } from '../domain/records.js';
 import { caseRepository } from './case-repository.js';
+import { outbox, type SealedChange } from './outbox.js';
+import { docIdOf, outboxContext, recordRepository, sealRecordRow } from './record-repository.js';
+import { sealFor } from './sealing.js';
 import { dumpAsText, dumpIndexedDb, unlockForTest } from './testing.js';
-import { USER_DB_VERSIONS } from './user-db-schema.js';
-import { deleteUserDb, userDb, userDbName } from './user-db.js';
+import { storesAt, USER_DB_VERSIONS } from './user-db-schema.js';
+import { deleteUserDb, userDb, userDbName, type UserDb } from './user-db.js';
 
 const v1Cases: CaseSummary[] = [
 	{ id: 'case-0002-abcd', reference: 'RJ-2026-0002', stage: 'communication', status: 'open', updatedAt: '2026-10-02T09:00:00.000Z' },
@@ -84,5 +89,35 @@ describe('user database migration', () => {
 		const db = userDb('m1');
 		expect([await db.records.count(), await db.outbox.count(), await db.drafts.count(), await db.accessLog.count()]).toEqual([1, 1, 1, 0]);
 		expect(db.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['accessLog', 'cases', 'checkpoints', 'drafts', 'outbox', 'records', 'rejections', 'synced', 'syncMeta']));
+	});
+
+	it('opens a v6 database in v7 with every record and outbox entry intact and found by the indexes it keeps', async () => {
+		await unlockForTest('m1');
+		const sealer = { userId: 'm1' } as UserDb;
+		const note = exampleRecords['case-note']() as DomainRecord;
+		const person = exampleRecords.participant() as DomainRecord;
+		const v6 = new Dexie(userDbName('m1'));
+		v6.version(6).stores(storesAt(6));
+		await v6.table('records').bulkPut([await sealRecordRow(sealer, note), await sealRecordRow(sealer, person)]);
+		for (const [n, record] of [note, person].entries()) {
+			const entry = { mutationId: `m-000${n}-abcd`, docId: docIdOf(record), type: record.type, caseId: 'case-0001-abcd', op: 'put' as const, at: `2026-10-0${n + 3}T09:00:00.000Z` };
+			await v6.table('outbox').add({ ...entry, enc: await sealFor(sealer, outboxContext(entry), { op: 'put', record, at: entry.at } satisfies SealedChange) });
+		}
+		await v6.table('drafts').put({ id: 'draft:case-note:case-0001-abcd:new', caseId: 'case-0001-abcd', updatedAt: '2026-10-03T09:00:00.000Z', enc: { v: 1 } });
+		v6.close();
+
+		const db = userDb('m1');
+		const repo = recordRepository(db);
+		expect((await repo.readCase('case-0001-abcd')).map((r) => r.id).sort()).toEqual([note.id, person.id].sort());
+		expect(await repo.get(docIdOf(note))).toEqual(note);
+		expect((await repo.searchParticipants('sam')).map((p) => p.id)).toEqual([person.id]);
+		expect((await outbox(db).take(10)).map((change) => change.record)).toEqual([note, person]);
+		expect((await outbox(db).pendingFor(docIdOf(person))).map((change) => change.mutationId)).toEqual(['m-0001-abcd']);
+		expect(await outbox(db).summary()).toEqual({ count: 2, oldestAt: '2026-10-03T09:00:00.000Z' });
+		expect(await db.outbox.where('mutationId').equals('m-0000-abcd').count()).toBe(1);
+		expect(await db.outbox.where('caseId').equals('case-0001-abcd').count()).toBe(2);
+		expect(await db.drafts.where('caseId').equals('case-0001-abcd').count()).toBe(1);
+		expect(db.verno).toBe(7);
+		expect(db.records.schema.indexes.map((index) => index.name).sort()).toEqual(['caseId', 'type']);
 	});
 });
