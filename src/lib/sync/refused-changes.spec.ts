@@ -86,4 +86,17 @@ describe('changes the server refused', () => {
 		expect(held?.conflicts.map((c) => [c.path, c.values.map((kept) => kept.value).sort()])).toEqual([[['preferredName'], ['Sammy', 'Samuel']]]);
 		expect((await readCaseMarkers(f.db(), CASE)).get(CASE)).toEqual({ unsynced: 1, needsDecision: 1 });
 	});
+
+	it('discards the later of two refused changes of one field, and the earlier one still shows until it is discarded too', async () => {
+		await f.repo().save(exampleRecords.participant());
+		await f.engine().sync();
+		await f.repo().save(exampleWith('participant', (p) => (p.role = 'harmed-person')));
+		await f.repo().save(exampleWith('participant', (p) => (p.preferredName = 'Sammy')));
+		expect(await f.engine().sync()).toMatchObject({ status: 'synced', rejected: 2 });
+		const [earlier, later] = await refusedChanges(f.db()).list();
+		await refusedChanges(f.db()).discard(later!.mutationId);
+		expect(await f.repo().get(PERSON_DOC)).toEqual({ ...exampleRecords.participant(), role: 'harmed-person' });
+		await refusedChanges(f.db()).discard(earlier!.mutationId);
+		expect(await f.repo().get(PERSON_DOC)).toEqual(f.server.get(PERSON_DOC)!.record);
+	});
 });

@@ -31,36 +31,31 @@ function describe(change: PendingChange, reason: RejectionReason, caseId: string
 	return { ...reason, mutationId: change.mutationId, docId: change.docId, ...(caseId ? { caseId } : {}), at: change.at, record: change.record, changed, written };
 }
 
+const parsedOrUndefined = (record: Record<string, unknown>): DomainRecord | undefined => {
+	const parsed = parseRecord(compact(record));
+	return parsed.ok ? parsed.value : undefined;
+};
+
 /**
  * The working copy once a refused change is undone: each field it changed goes back to what it was
- * before, unless a later edit changed that field again. 'remove' for a refused creation with
- * nothing after it; undefined (leave it) when undoing would not make a valid record.
+ * before, unless a later edit changed that field again; then every field no other waiting edit
+ * changed takes the server copy's value. Not what the person saw before the refused change: a
+ * merge answered while it waited (a conflict kept, say) could not replace the working copy then.
+ * 'remove' for a refused creation with nothing after it; undefined (leave it) when undoing would
+ * not make a valid record.
  */
-function undone(change: PendingChange, current: DomainRecord | undefined, laterEdits: number): DomainRecord | 'remove' | undefined {
-	if (!change.before) return laterEdits === 0 ? 'remove' : undefined;
+function undone(change: PendingChange, current: DomainRecord | undefined, others: PendingChange[], copy: ServerCopy | undefined): DomainRecord | 'remove' | undefined {
+	if (!change.before) return others.some((other) => other.seq > change.seq) ? undefined : 'remove';
 	if (!current) return undefined;
 	const reverted: Record<string, unknown> = { ...current };
 	for (const field of Object.keys(diffRecords(change.before, change.record))) {
 		if (sameValue(reverted[field], (change.record as Record<string, unknown>)[field])) reverted[field] = (change.before as Record<string, unknown>)[field];
 	}
-	const parsed = parseRecord(compact(reverted));
-	return parsed.ok ? parsed.value : undefined;
-}
-
-/**
- * The server's copy with the fields the other waiting edits of the record changed kept as they are
- * on the tablet. What the person saw before the refused change is not what to go back to: a merge
- * answered while it waited (with a conflict kept) could not replace the working copy then.
- * Undefined when an edit does not say what it changed, or the result would not be a valid record.
- */
-function serverVersion(copy: ServerCopy | undefined, current: DomainRecord | undefined, others: PendingChange[]): DomainRecord | undefined {
-	if (!copy || !current || others.some((other) => !other.before)) return undefined;
+	// An edit saved before `before` was kept does not say what it changed: then keep all of the tablet's.
+	if (!copy || others.some((other) => !other.before)) return parsedOrUndefined(reverted);
 	const version: Record<string, unknown> = { ...copy.record };
-	for (const other of others) {
-		for (const field of Object.keys(diffRecords(other.before, other.record))) version[field] = (current as Record<string, unknown>)[field];
-	}
-	const parsed = parseRecord(compact(version));
-	return parsed.ok ? parsed.value : undefined;
+	for (const other of others) for (const field of Object.keys(diffRecords(other.before, other.record))) version[field] = reverted[field];
+	return parsedOrUndefined(version) ?? parsedOrUndefined(reverted);
 }
 
 export function refusedChanges(db: UserDb) {
@@ -81,7 +76,7 @@ export function refusedChanges(db: UserDb) {
 	/**
 	 * Removes a refused change from the tablet after a person confirmed it, in one transaction with
 	 * its reason and the undoing of its values in the working copy: it becomes the server's copy
-	 * (whose kept conflicts ask for a decision again), less what other waiting edits changed. The
+	 * (whose kept conflicts ask for a decision again), but for what other waiting edits changed. The
 	 * case's pull checkpoint goes too: pulls skipped this record while the change waited, so the
 	 * next one sends the case again and the tablet gets the server's version back. Answers false
 	 * when the change is no longer there (another tab acted first).
@@ -94,8 +89,7 @@ export function refusedChanges(db: UserDb) {
 		const otherRows = await db.outbox.where('docId').equals(change.docId).filter((other) => other.seq !== entry.seq).toArray();
 		const others = await Promise.all(otherRows.map((row) => openOutboxRow(db, row)));
 		const copy = (await syncStore(db).serverCopies([change.docId])).get(change.docId);
-		const later = others.filter((other) => other.seq > entry.seq!).length;
-		const next = serverVersion(copy, current, others) ?? undone(change, current, later);
+		const next = undone(change, current, others, copy);
 		const sealed: StoredRecord | 'remove' | undefined = next === 'remove' || next === undefined ? next : await sealRecordRow(db, next);
 		const outcome = await db.transaction('rw', [db.outbox, db.rejections, db.records, db.checkpoints], async () => {
 			const still = await db.outbox.get(entry.seq!);
