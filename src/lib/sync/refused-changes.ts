@@ -38,7 +38,7 @@ const parsedOrUndefined = (record: Record<string, unknown>): DomainRecord | unde
 
 /**
  * The working copy once a refused change is undone: each field it changed goes back to what it was
- * before, unless a later edit changed that field again; then every field no other waiting edit
+ * before, unless a later edit changed that field again, and every field no other waiting edit
  * changed takes the server copy's value. Not what the person saw before the refused change: a
  * merge answered while it waited (a conflict kept, say) could not replace the working copy then.
  * 'remove' for a refused creation with nothing after it; undefined (leave it) when undoing would
