@@ -1,10 +1,9 @@
-import { openCopyRow, sealCopyRow } from '../db/held-copy.js';
+import { sealCopyRow } from '../db/held-copy.js';
 import { caseIdOf, docIdOf, sealRecordRow } from '../db/record-repository.js';
 import type { CheckpointRow, StoredRecord, SyncedRow, UserDb } from '../db/user-db.js';
 import { parseRecord } from '../domain/records.js';
 import type { PullResponse } from '../protocol/sync-pull.js';
 import { dropRemoved } from './removed-records.js';
-import { isOlderRevision } from './revisions.js';
 import { sealCopy } from './server-copy.js';
 
 const SERVICE_KEY = 'service';
@@ -12,7 +11,7 @@ const caseKey = (caseId: string) => `case:${caseId}`;
 
 export interface PageStored {
 	stored: number;
-	/** Records that failed the domain schema or were older than what the device holds. */
+	/** Records that failed the domain schema, or waited in the outbox. */
 	skipped: number;
 }
 
@@ -30,20 +29,20 @@ export function pullStore(db: UserDb) {
 	 *
 	 * `heldCases`: the cases the device held anything of when it asked for this answer. A record of
 	 * any other case cannot be on the device (an answer sends a record once; one made on the device
-	 * meanwhile waits in the outbox, which the commit checks), so nothing is read for it: a new
-	 * tablet's pages go straight to sealing instead of queueing behind the previous page's commit.
+	 * meanwhile waits in the outbox, which the commit checks), so the commit looks for no older
+	 * server copy of it to drop. Nothing is read here: a new tablet's pages go straight to sealing.
 	 */
 	async function preparePage(page: PullResponse, heldCases?: ReadonlySet<string>): Promise<PreparedPage> {
 		const ids = page.records.map((r) => r.docId);
 		const mayHold = new Set(page.records.filter((r) => !heldCases || r.caseId === undefined || heldCases.has(r.caseId)).map((r) => r.docId));
-		const held = mayHold.size === 0 ? new Map<string, string>() : await heldRevisions([...mayHold]);
 		// Sealed side by side: WebCrypto works off the main thread. One seal a record, unless the
 		// server kept conflicts on it: then the working copy and the server copy are two rows.
 		const sealed = await Promise.all(
 			page.records.map(async (pulled): Promise<Sealed | undefined> => {
 				const parsed = parseRecord(pulled.record);
-				const known = held.get(pulled.docId);
-				if (!parsed.ok || docIdOf(parsed.value) !== pulled.docId || (known && isOlderRevision(pulled.rev, known))) return undefined;
+				// Taken even when its revision is older than the one held: the server went back (a
+				// restore), and a pull sends only what the server holds now (docs/sync.md, "Pull").
+				if (!parsed.ok || docIdOf(parsed.value) !== pulled.docId) return undefined;
 				const record = parsed.value;
 				if (pulled.conflicts.length === 0) {
 					const clear = { id: pulled.docId, type: record.type, caseId: caseIdOf(record), createdAt: record.createdAt, updatedAt: record.updatedAt };
@@ -58,15 +57,6 @@ export function pullStore(db: UserDb) {
 		const checkpoints: CheckpointRow[] = Object.entries(page.checkpoints.cases).map(([caseId, checkpoint]) => ({ key: caseKey(caseId), caseId, checkpoint }));
 		if (page.checkpoints.service) checkpoints.push({ key: SERVICE_KEY, checkpoint: page.checkpoints.service });
 		return { page, ids, mayHold, valid, checkpoints };
-	}
-
-	/** The server revision the device holds for each of these records, wherever its copy sits. */
-	async function heldRevisions(ids: string[]): Promise<Map<string, string>> {
-		const [synced, records] = await Promise.all([db.synced.bulkGet(ids), db.records.bulkGet(ids)]);
-		const rows = ids.map((_, i) => synced[i] ?? (records[i]?.copy ? records[i] : undefined));
-		const held = new Map<string, string>();
-		await Promise.all(rows.map(async (row) => row && held.set(row.id, (await openCopyRow(db, row)).rev)));
-		return held;
 	}
 
 	/** One page's writes, inside the caller's transaction. A record with a change in the outbox is left alone. */

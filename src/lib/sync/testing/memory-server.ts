@@ -141,6 +141,18 @@ export function memoryServer(now: () => string = () => '2026-11-01T10:00:00.000Z
 		/** A colleague's write, straight into the store. */
 		put: (docId: string, record: Record<string, unknown>, caseId?: string) => write(docId, caseId, record, []),
 		get: (docId: string) => docs.get(docId),
+		/** The store as it stands, for `restore`. */
+		backup: () => ({ docs: structuredClone(docs), log: structuredClone(log) }),
+		/**
+		 * Puts a backup back, as a restore by replication into an empty store: its versions return
+		 * (new to every checkpoint, so pulls send them), whatever was written since is gone.
+		 */
+		restore(backup: { docs: Map<string, StoredDoc>; log: Map<string, MutationResult> }) {
+			docs.clear();
+			log.clear();
+			for (const [docId, doc] of backup.docs) docs.set(docId, { ...structuredClone(doc), seq: ++seq });
+			for (const [id, result] of backup.log) log.set(id, result);
+		},
 		count: () => docs.size
 	};
 }
