@@ -113,12 +113,12 @@ function settlementOf(sent: Outgoing, result: MutationResult, view: Map<string, 
  * must not put back an older one).
  */
 export async function pushOutbox(ctx: PushContext, include: PushFilter, settled?: Map<string, string>): Promise<PushSummary> {
-	const refused = await ctx.store.rejectedSeqs();
+	const [refused, firstBatch] = await Promise.all([ctx.store.rejectedSeqs(), ctx.store.pending(PUSH_BATCH_LIMIT, 0)]);
 	let after = 0;
 	let sent = 0;
 	let rejected = 0;
 	for (;;) {
-		const taken = await ctx.store.pending(PUSH_BATCH_LIMIT, after);
+		const taken = after === 0 ? firstBatch : await ctx.store.pending(PUSH_BATCH_LIMIT, after);
 		if (taken.lastSeq === undefined) return { ok: true, sent, rejected };
 		after = taken.lastSeq;
 		const chosen = taken.changes.filter((change) => include(change, refused.has(change.seq)));

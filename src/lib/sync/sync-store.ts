@@ -36,12 +36,14 @@ export function syncStore(db: UserDb) {
 	/** The server's copy of each record: in `synced` where it differs from the working copy, else the `records` row. */
 	async function serverCopies(docIds: string[]): Promise<Map<string, ServerCopy>> {
 		const [synced, records] = await Promise.all([db.synced.bulkGet(docIds), db.records.bulkGet(docIds)]);
-		const copies = new Map<string, ServerCopy>();
-		for (const [i, docId] of docIds.entries()) {
-			const row = synced[i] ?? (records[i]?.copy ? records[i] : undefined);
-			if (row) copies.set(docId, await openCopyRow(db, row));
-		}
-		return copies;
+		// Opened side by side: one WebCrypto call after another would wait for each in turn.
+		const opened = await Promise.all(
+			docIds.map(async (docId, i) => {
+				const row = synced[i] ?? (records[i]?.copy ? records[i] : undefined);
+				return row ? ([docId, await openCopyRow(db, row)] as const) : undefined;
+			})
+		);
+		return new Map(opened.filter((entry) => entry !== undefined));
 	}
 
 	return {
