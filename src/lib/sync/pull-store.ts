@@ -108,8 +108,11 @@ export function pullStore(db: UserDb) {
 	return {
 		/** Every case the device holds, with how far it has read each. */
 		async heldCases(): Promise<{ caseId: string; checkpoint?: string }[]> {
-			const checkpoints = new Map((await db.checkpoints.where('caseId').above('').toArray()).map((row) => [row.caseId!, row.checkpoint]));
-			const ids = new Set(await casesWithRecords(db, [...checkpoints.keys()]));
+			// One read transaction for every query: dozens of small ones each wait their turn.
+			const [checkpoints, ids] = await db.transaction('r', [db.checkpoints, db.records], async () => {
+				const held = new Map((await db.checkpoints.where('caseId').above('').toArray()).map((row) => [row.caseId!, row.checkpoint]));
+				return [held, new Set(await casesWithRecords(db, [...held.keys()]))] as const;
+			});
 			return [...ids].sort().map((caseId) => (checkpoints.has(caseId) ? { caseId, checkpoint: checkpoints.get(caseId) } : { caseId }));
 		},
 
