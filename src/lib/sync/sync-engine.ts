@@ -30,7 +30,7 @@ export interface SyncEngineDeps {
 	wipe: () => Promise<void>;
 	onProgress?: (progress: SyncProgress) => void;
 	pageLimit?: number;
-	/** Reports case screens opened on the tablet (offline reads) after the push; only a wipe answer stops the round. */
+	/** Reports case screens opened on the tablet (offline reads), sent alongside the push; only a wipe answer stops the round. */
 	reportAccess?: () => Promise<{ ok: true } | { ok: false; wipe: boolean }>;
 }
 
