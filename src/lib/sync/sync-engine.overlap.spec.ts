@@ -57,4 +57,15 @@ describe('sync engine: push and pull out together', () => {
 		expect(await engine.sync()).toEqual({ status: 'wiped' });
 		expect(wiped).toBe(1);
 	});
+
+	it('sends no access report when the push fails, so the server does not count the tablet as synced', async () => {
+		await f.repo().save(exampleRecords['case-note']());
+		f.server.faults.dropPushResponse = 1;
+		let reports = 0;
+		const engine = f.engine({ reportAccess: async () => (reports++, { ok: true }) });
+		expect(await engine.sync()).toMatchObject({ status: 'offline' });
+		expect(reports).toBe(0);
+		expect(await engine.sync()).toMatchObject({ status: 'synced' });
+		expect(reports).toBe(1);
+	});
 });

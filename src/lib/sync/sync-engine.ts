@@ -30,7 +30,7 @@ export interface SyncEngineDeps {
 	wipe: () => Promise<void>;
 	onProgress?: (progress: SyncProgress) => void;
 	pageLimit?: number;
-	/** Reports case screens opened on the tablet (offline reads), sent alongside the push; only a wipe answer stops the round. */
+	/** Reports case screens opened on the tablet (offline reads) once the push succeeded, while the pull runs; only a wipe answer stops the round. */
 	reportAccess?: () => Promise<{ ok: true } | { ok: false; wipe: boolean }>;
 }
 
@@ -71,8 +71,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 	}
 
 	/**
-	 * Push, access report and pull go out together, with no reachability check first: the first
-	 * answer is one. Pulled pages are read and sealed meanwhile but commit only once the push has
+	 * Push and pull go out together, with no reachability check first: the first answer is one;
+	 * the access report follows a push that succeeded. Pulled pages are read and sealed meanwhile but commit only once the push has
 	 * settled, skipping any record older than the revision the push stored.
 	 */
 	async function round(): Promise<SyncOutcome> {
@@ -80,15 +80,17 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 		const settled = new Map<string, string>();
 		const pushing = pushOutbox(ctx, notRefused, settled);
 		const gate: Gate = pushing.then((pushed) => (pushed.ok ? settled : Promise.reject(new PushStopped())));
-		const reporting = deps.reportAccess?.();
+		// After a push that succeeded, as before the pull ran alongside: the server counts the report as
+		// the tablet having synced (device exposure), so a failed push sends none.
+		const reporting = pushing.then((pushed) => (pushed.ok ? deps.reportAccess?.() : undefined));
 		const pulling = pull(gate);
 		// Handled below in every order; marked here so an early failure of one is not reported as unhandled.
-		for (const pending of [gate, reporting, pulling]) pending?.catch(() => undefined);
+		for (const pending of [gate, reporting, pulling]) pending.catch(() => undefined);
 		// The round holds the lock until all three have ended, whichever fails first.
 		const allEnded = () => Promise.allSettled([pushing, reporting, pulling]);
 		const own = <T>(pending: Promise<T>) => pending.catch(async (error: unknown) => (await allEnded(), Promise.reject(error)));
 		const pushed = await own(pushing);
-		const reported = pushed.ok ? await own(reporting ?? Promise.resolve(undefined)) : undefined;
+		const reported = pushed.ok ? await own(reporting) : undefined;
 		if (!pushed.ok || (reported && !reported.ok && reported.wipe)) {
 			await allEnded();
 			return failed(pushed.ok ? { ok: false, kind: 'wipe', message: 'This device was revoked.' } : pushed);
