@@ -87,7 +87,7 @@ test('a combined value that would not be valid is refused beside the field, and 
 	await expect(page.getByTestId('sync-waiting')).toHaveCount(0, { timeout: 20_000 });
 
 	await page.getByRole('link', { name: 'This device' }).click();
-	await page.getByRole('link', { name: /RJ-2026-0102/ }).click();
+	await page.getByRole('link', { name: /RJ-2026-0102: 1 thing needs a decision/ }).click();
 	const card = page.getByTestId('conflict').filter({ hasText: 'Alex Office' });
 	await card.getByLabel('Or write the name yourself').fill('   ');
 	await card.getByRole('button', { name: 'Save what I wrote' }).click();

@@ -3,7 +3,9 @@ import { caseIdOf, docIdOf, sealRecordRow } from '../db/record-repository.js';
 import type { CheckpointRow, StoredRecord, SyncedRow, UserDb } from '../db/user-db.js';
 import { parseRecord } from '../domain/records.js';
 import type { PullResponse } from '../protocol/sync-pull.js';
+import { casesWithRecords } from './held-cases.js';
 import { dropRemoved } from './removed-records.js';
+import { isOlderRevision } from './revisions.js';
 import { sealCopy } from './server-copy.js';
 
 const SERVICE_KEY = 'service';
@@ -16,7 +18,7 @@ export interface PageStored {
 }
 
 /** `copy` only when the record holds conflicts; otherwise `record` is the server copy too. */
-interface Sealed { docId: string; record: StoredRecord; copy?: SyncedRow }
+interface Sealed { docId: string; rev: string; record: StoredRecord; copy?: SyncedRow }
 /** A page checked and sealed, ready to commit. `mayHold`: the ids the device may already hold a copy of. */
 export interface PreparedPage { page: PullResponse; ids: string[]; mayHold: Set<string>; valid: Sealed[]; checkpoints: CheckpointRow[] }
 
@@ -46,11 +48,11 @@ export function pullStore(db: UserDb) {
 				const record = parsed.value;
 				if (pulled.conflicts.length === 0) {
 					const clear = { id: pulled.docId, type: record.type, caseId: caseIdOf(record), createdAt: record.createdAt, updatedAt: record.updatedAt };
-					return { docId: pulled.docId, record: await sealCopyRow(db, clear, { rev: pulled.rev, record: record as unknown as Record<string, unknown>, conflicts: [] }) };
+					return { docId: pulled.docId, rev: pulled.rev, record: await sealCopyRow(db, clear, { rev: pulled.rev, record: record as unknown as Record<string, unknown>, conflicts: [] }) };
 				}
 				const copy = { rev: pulled.rev, record: pulled.record, conflicts: pulled.conflicts };
 				const [row, synced] = await Promise.all([sealRecordRow(db, record), sealCopy(db, pulled.docId, pulled.caseId, copy)]);
-				return { docId: pulled.docId, record: row, copy: synced };
+				return { docId: pulled.docId, rev: pulled.rev, record: row, copy: synced };
 			})
 		);
 		const valid = sealed.filter((row) => row !== undefined);
@@ -59,11 +61,16 @@ export function pullStore(db: UserDb) {
 		return { page, ids, mayHold, valid, checkpoints };
 	}
 
-	/** One page's writes, inside the caller's transaction. A record with a change in the outbox is left alone. */
-	async function writePage({ page, ids, mayHold, valid, checkpoints }: PreparedPage): Promise<PageStored> {
+	/**
+	 * One page's writes, inside the caller's transaction. A record with a change in the outbox is
+	 * left alone, and so is one older than the revision a push just stored (`settled`: the page was
+	 * read on the server before the push landed, and sealed before the push's answer came back).
+	 */
+	async function writePage({ page, ids, mayHold, valid, checkpoints }: PreparedPage, settled: ReadonlyMap<string, string>): Promise<PageStored> {
 		// Read inside the transaction, so an edit saved meanwhile is never overwritten.
 		const waiting = new Set(ids.length === 0 ? [] : ((await db.outbox.where('docId').anyOf(ids).keys()) as string[]));
-		const rows = valid.filter((row) => !waiting.has(row.docId));
+		const newer = (row: Sealed) => !isOlderRevision(row.rev, settled.get(row.docId) ?? row.rev);
+		const rows = valid.filter((row) => !waiting.has(row.docId) && newer(row));
 		await db.records.bulkPut(rows.map((row) => row.record));
 		await db.synced.bulkPut(rows.flatMap((row) => (row.copy ? [row.copy] : [])));
 		// A server copy left in `synced` would win over the one now in `records`.
@@ -79,10 +86,10 @@ export function pullStore(db: UserDb) {
 	 * pull resumes after the last pages committed. The push of a change waiting in the outbox brings
 	 * back the server's merge of both. Pages that arrived while the last commit ran go in together.
 	 */
-	async function commitPages(pages: PreparedPage[]): Promise<PageStored[]> {
+	async function commitPages(pages: PreparedPage[], settled: ReadonlyMap<string, string> = new Map()): Promise<PageStored[]> {
 		const results: PageStored[] = [];
 		await db.transaction('rw', [db.records, db.synced, db.outbox, db.checkpoints, db.rejections, db.drafts], async () => {
-			for (const page of pages) results.push(await writePage(page));
+			for (const page of pages) results.push(await writePage(page, settled));
 		});
 		return results;
 	}
@@ -92,9 +99,11 @@ export function pullStore(db: UserDb) {
 	return {
 		/** Every case the device holds, with how far it has read each. */
 		async heldCases(): Promise<{ caseId: string; checkpoint?: string }[]> {
-			const checkpoints = new Map((await db.checkpoints.where('caseId').above('').toArray()).map((row) => [row.caseId!, row.checkpoint]));
-			const withRecords = (await db.records.orderBy('caseId').uniqueKeys()) as string[];
-			const ids = new Set([...checkpoints.keys(), ...withRecords]);
+			// One read transaction for every query: dozens of small ones each wait their turn.
+			const [checkpoints, ids] = await db.transaction('r', [db.checkpoints, db.records], async () => {
+				const held = new Map((await db.checkpoints.where('caseId').above('').toArray()).map((row) => [row.caseId!, row.checkpoint]));
+				return [held, new Set(await casesWithRecords(db, [...held.keys()]))] as const;
+			});
 			return [...ids].sort().map((caseId) => (checkpoints.has(caseId) ? { caseId, checkpoint: checkpoints.get(caseId) } : { caseId }));
 		},
 

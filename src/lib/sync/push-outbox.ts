@@ -108,15 +108,17 @@ function settlementOf(sent: Outgoing, result: MutationResult, view: Map<string, 
 
 /**
  * Pushes outbox entries in order, in batches. A batch whose answer is lost is sent again with the
- * same mutation ids next time, and the server answers `duplicate`: it is applied once.
+ * same mutation ids next time, and the server answers `duplicate`: it is applied once. `settled`
+ * gains the revision stored for each record, before its batch commits (a pull read alongside
+ * must not put back an older one).
  */
-export async function pushOutbox(ctx: PushContext, include: PushFilter): Promise<PushSummary> {
-	const refused = await ctx.store.rejectedSeqs();
+export async function pushOutbox(ctx: PushContext, include: PushFilter, settled?: Map<string, string>): Promise<PushSummary> {
+	const [refused, firstBatch] = await Promise.all([ctx.store.rejectedSeqs(), ctx.store.pending(PUSH_BATCH_LIMIT, 0)]);
 	let after = 0;
 	let sent = 0;
 	let rejected = 0;
 	for (;;) {
-		const taken = await ctx.store.pending(PUSH_BATCH_LIMIT, after);
+		const taken = after === 0 ? firstBatch : await ctx.store.pending(PUSH_BATCH_LIMIT, after);
 		if (taken.lastSeq === undefined) return { ok: true, sent, rejected };
 		after = taken.lastSeq;
 		const chosen = taken.changes.filter((change) => include(change, refused.has(change.seq)));
@@ -135,6 +137,7 @@ export async function pushOutbox(ctx: PushContext, include: PushFilter): Promise
 		}
 		const view = new Map(copies);
 		const settlements = results.map((result, i) => settlementOf(outgoing[i]!, result, view));
+		for (const s of settlements) if (s.kind === 'acknowledged' && s.copy) settled?.set(s.change.docId, s.copy.rev);
 		await ctx.store.settle([...unchanged, ...settlements]);
 		sent += outgoing.length;
 		rejected += settlements.filter((s) => s.kind === 'rejected').length;

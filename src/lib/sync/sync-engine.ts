@@ -1,7 +1,6 @@
 import { LockedError } from '../crypto/keyring.js';
-import type { PullRequest, PullResponse, PurgeReason } from '../protocol/sync-pull.js';
+import { pullRounds, type Gate, type Pulled } from './pull-rounds.js';
 import { inCase, notRefused, pushOutbox, type PushContext } from './push-outbox.js';
-import type { PreparedPage } from './pull-store.js';
 import type { SyncLock } from './sync-lock.js';
 import type { SyncStore } from './sync-store.js';
 import type { SyncTransport, TransportFailure } from './sync-transport.js';
@@ -31,13 +30,16 @@ export interface SyncEngineDeps {
 	wipe: () => Promise<void>;
 	onProgress?: (progress: SyncProgress) => void;
 	pageLimit?: number;
-	/** Reports case screens opened on the tablet (offline reads) after the push; only a wipe answer stops the round. */
+	/** Reports case screens opened on the tablet (offline reads) once the push succeeded, while the pull runs; only a wipe answer stops the round. */
 	reportAccess?: () => Promise<{ ok: true } | { ok: false; wipe: boolean }>;
 }
 
+/** The push failed: nothing pulled alongside it may commit. */
+class PushStopped extends Error {}
+
 const isLocked = (error: unknown) => error instanceof LockedError || (error as { code?: unknown } | null)?.code === 'locked';
 
-/** The device side of sync: push, then pull, then purge, one round at a time across tabs. */
+/** The device side of sync: push and pull together, then purge, one round at a time across tabs. */
 export function createSyncEngine(deps: SyncEngineDeps) {
 	const { store, transport } = deps;
 	const ctx: PushContext = { store, transport, deviceId: deps.deviceId };
@@ -49,83 +51,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 		return { status: 'wiped' };
 	}
 
-	type Pulled = { ok: true; at: string; purges: Map<string, PurgeReason> } | TransportFailure | { ok: false; kind: 'locked' };
+	const pull = pullRounds(deps);
 
-	async function request(): Promise<PullRequest> {
-		const checkpoint = await store.serviceCheckpoint();
-		return { deviceId: deps.deviceId, cases: await store.heldCases(), service: checkpoint ? { checkpoint } : {}, ...(deps.pageLimit ? { limit: deps.pageLimit } : {}) };
-	}
-
-	function noteCommitted(page: PullResponse, purges: Map<string, PurgeReason>): void {
-		for (const { caseId, reason } of page.purges) purges.set(caseId, reason);
-		deps.onProgress?.({ done: page.progress.done, ...(page.progress.total === undefined ? {} : { total: page.progress.total }) });
-	}
-
-	/**
-	 * Every page in one answer, stored as it arrives; asks again if the answer ended early. Page
-	 * k + 1 is checked and sealed while page k commits; commits run one at a time in page order
-	 * (pages sealed meanwhile commit together), and after a failed one nothing later commits.
-	 */
-	async function pullStreamed(pullStream: NonNullable<SyncTransport['pullStream']>): Promise<Pulled | undefined> {
-		const purges = new Map<string, PurgeReason>();
-		let at = '';
-		for (let answers = 0; ; answers++) {
-			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
-			let committed: Promise<void> = Promise.resolve();
-			let failure: unknown;
-			const ready: { page: PullResponse; prepared: PreparedPage }[] = [];
-			const asked = await request();
-			const heldCases = new Set(asked.cases.map((c) => c.caseId));
-			const answer = await pullStream(asked, async (page) => {
-				if (failure !== undefined) throw failure;
-				if (!deps.isUnlocked()) throw new LockedError();
-				ready.push({ page, prepared: await store.preparePage(page, heldCases) });
-				committed = committed.then(async () => {
-					const batch = ready.splice(0);
-					if (batch.length === 0) return;
-					await store.commitPages(batch.map((b) => b.prepared));
-					for (const { page: stored } of batch) noteCommitted(stored, purges);
-					at = batch.at(-1)!.page.serverTime;
-				});
-				committed.catch((error: unknown) => (failure ??= error));
-			}).finally(() => committed.catch(() => undefined));
-			await committed;
-			// An older server without the streamed pull: page by page instead.
-			if (!answer.ok) return answer.kind === 'unsupported' && answers === 0 ? undefined : answer;
-			if (answer.value.done) return { ok: true, at, purges };
-			// Cut off part-way; the checkpoints stored so far say where to go on from, but an answer with no page is a failure.
-			if (answer.value.pages === 0) return { ok: false, kind: 'offline', message: 'The connection dropped while the caseload was loading.' };
-		}
-	}
-
-	async function pullPaged(): Promise<Pulled> {
-		const purges = new Map<string, PurgeReason>();
-		for (;;) {
-			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
-			const asked = await request();
-			const answer = await transport.pull(asked);
-			if (!answer.ok) return answer;
-			// A page and its checkpoints commit together; what is committed stands if the round stops after it.
-			await store.storePage(answer.value, new Set(asked.cases.map((c) => c.caseId)));
-			noteCommitted(answer.value, purges);
-			if (answer.value.done) return { ok: true, at: answer.value.serverTime, purges };
-		}
-	}
-
-	async function pull(): Promise<Pulled> {
-		const streamed = transport.pullStream ? await pullStreamed(transport.pullStream.bind(transport)) : undefined;
-		return streamed ?? pullPaged();
-	}
-
-	async function round(): Promise<SyncOutcome> {
-		if (!deps.isUnlocked()) return { status: 'locked' };
-		if (!(await transport.reachable())) return { status: 'offline', message: 'The server cannot be reached.' };
-		const pushed = await pushOutbox(ctx, notRefused);
-		if (!pushed.ok) return failed(pushed);
-		const reported = await deps.reportAccess?.();
-		if (reported && !reported.ok && reported.wipe) return failed({ ok: false, kind: 'wipe', message: 'This device was revoked.' });
-		const pulled = await pull();
-		if (!pulled.ok) return pulled.kind === 'locked' ? { status: 'locked' } : failed(pulled);
+	/** The rest of the round, once push and pull are both done: purges, then the time of the sync. */
+	async function finish(pushed: { sent: number; rejected: number }, pulled: Extract<Pulled, { ok: true }>): Promise<SyncOutcome> {
 		const purged: string[] = [];
 		const purgeWaiting: string[] = [];
 		for (const caseId of pulled.purges.keys()) {
@@ -139,6 +68,36 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 		}
 		await store.markSynced(pulled.at);
 		return { status: 'synced', at: pulled.at, pushed: pushed.sent, rejected: pushed.rejected, purged, purgeWaiting };
+	}
+
+	/**
+	 * Push and pull go out together, with no reachability check first: the first answer is one;
+	 * the access report follows a push that succeeded. Pulled pages are read and sealed meanwhile but commit only once the push has
+	 * settled, skipping any record older than the revision the push stored.
+	 */
+	async function round(): Promise<SyncOutcome> {
+		if (!deps.isUnlocked()) return { status: 'locked' };
+		const settled = new Map<string, string>();
+		const pushing = pushOutbox(ctx, notRefused, settled);
+		const gate: Gate = pushing.then((pushed) => (pushed.ok ? settled : Promise.reject(new PushStopped())));
+		// After a push that succeeded, as before the pull ran alongside: the server counts the report as
+		// the tablet having synced (device exposure), so a failed push sends none.
+		const reporting = pushing.then((pushed) => (pushed.ok ? deps.reportAccess?.() : undefined));
+		const pulling = pull(gate);
+		// Handled below in every order; marked here so an early failure of one is not reported as unhandled.
+		for (const pending of [gate, reporting, pulling]) pending.catch(() => undefined);
+		// The round holds the lock until all three have ended, whichever fails first.
+		const allEnded = () => Promise.allSettled([pushing, reporting, pulling]);
+		const own = <T>(pending: Promise<T>) => pending.catch(async (error: unknown) => (await allEnded(), Promise.reject(error)));
+		const pushed = await own(pushing);
+		const reported = pushed.ok ? await own(reporting) : undefined;
+		if (!pushed.ok || (reported && !reported.ok && reported.wipe)) {
+			await allEnded();
+			return failed(pushed.ok ? { ok: false, kind: 'wipe', message: 'This device was revoked.' } : pushed);
+		}
+		const pulled = await pulling;
+		if (!pulled.ok) return pulled.kind === 'locked' ? { status: 'locked' } : failed(pulled);
+		return finish(pushed, pulled);
 	}
 
 	return {

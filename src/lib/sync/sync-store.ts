@@ -3,7 +3,7 @@ import { openOutboxRow, type PendingChange } from '../db/outbox.js';
 import { openCopyRow } from '../db/held-copy.js';
 import { sealRecordRow } from '../db/record-repository.js';
 import { openFor, sealContext, sealFor } from '../db/sealing.js';
-import type { RejectionRow, StoredRecord, SyncedRow, UserDb } from '../db/user-db.js';
+import type { RejectionRow, UserDb } from '../db/user-db.js';
 import type { FieldProblem } from '../domain/validation.js';
 import { parseRecord } from '../domain/records.js';
 import { pullStore } from './pull-store.js';
@@ -36,12 +36,14 @@ export function syncStore(db: UserDb) {
 	/** The server's copy of each record: in `synced` where it differs from the working copy, else the `records` row. */
 	async function serverCopies(docIds: string[]): Promise<Map<string, ServerCopy>> {
 		const [synced, records] = await Promise.all([db.synced.bulkGet(docIds), db.records.bulkGet(docIds)]);
-		const copies = new Map<string, ServerCopy>();
-		for (const [i, docId] of docIds.entries()) {
-			const row = synced[i] ?? (records[i]?.copy ? records[i] : undefined);
-			if (row) copies.set(docId, await openCopyRow(db, row));
-		}
-		return copies;
+		// Opened side by side: one WebCrypto call after another would wait for each in turn.
+		const opened = await Promise.all(
+			docIds.map(async (docId, i) => {
+				const row = synced[i] ?? (records[i]?.copy ? records[i] : undefined);
+				return row ? ([docId, await openCopyRow(db, row)] as const) : undefined;
+			})
+		);
+		return new Map(opened.filter((entry) => entry !== undefined));
 	}
 
 	return {
@@ -76,48 +78,47 @@ export function syncStore(db: UserDb) {
 		 * no later change of it waits in the outbox (a save made while the push was out).
 		 */
 		async settle(settlements: PushSettlement[]): Promise<void> {
-			const copies = new Map<string, SyncedRow>();
-			const finalCopies = new Map<string, ServerCopy>();
+			const finalCopies = new Map<string, { caseId?: string; copy: ServerCopy }>();
 			const mergedDocs = new Set<string>();
-			const merged = new Map<string, StoredRecord>();
-			const rejections: RejectionRow[] = [];
 			for (const s of settlements) {
-				const { change } = s;
-				if (s.kind === 'rejected') {
-					const row: RejectionRow = { mutationId: change.mutationId, seq: change.seq, docId: change.docId, caseId: s.caseId, at: change.at, enc: await sealFor(db, rejectionContext(change), s.reason) };
-					if (row.caseId === undefined) delete row.caseId;
-					rejections.push(row);
-					continue;
-				}
-				if (s.copy) copies.set(change.docId, await sealCopy(db, change.docId, s.caseId, s.copy));
-				if (s.copy) finalCopies.set(change.docId, s.copy);
-				if (s.merged) mergedDocs.add(change.docId);
-			}
-			// After a merge the server holds values this device lacks: its last copy becomes the working one.
-			for (const docId of mergedDocs) {
-				const parsed = parseRecord(finalCopies.get(docId)?.record);
-				if (parsed.ok) merged.set(docId, await sealRecordRow(db, parsed.value));
+				if (s.kind !== 'acknowledged') continue;
+				// A record acknowledged twice in one batch: its last copy is the server's.
+				if (s.copy) finalCopies.set(s.change.docId, { caseId: s.caseId, copy: s.copy });
+				if (s.merged) mergedDocs.add(s.change.docId);
 			}
 			// A filed change was kept for the coordinator, not made: the device goes back to what the
 			// server holds (nothing, for a record it made), or it would show, and later build on, a
 			// version the server never had if its case comes back before it is purged.
 			const filedDocs = [...new Set(settlements.filter((s) => s.kind === 'acknowledged' && s.filed).map((s) => s.change.docId))];
 			const held = await serverCopies(filedDocs.filter((docId) => !finalCopies.has(docId)));
-			const reverted = new Map<string, StoredRecord | undefined>();
-			for (const docId of filedDocs) {
-				const parsed = parseRecord((finalCopies.get(docId) ?? held.get(docId))?.record);
-				reverted.set(docId, parsed.ok ? await sealRecordRow(db, parsed.value) : undefined);
-			}
+			// Every seal side by side (WebCrypto works off the main thread), none inside the transaction.
+			const sealRecord = async (record: unknown) => {
+				const parsed = parseRecord(record);
+				return parsed.ok ? sealRecordRow(db, parsed.value) : undefined;
+			};
+			const [rejections, copies, merged, reverted] = await Promise.all([
+				Promise.all(
+					settlements.flatMap((s) => {
+						if (s.kind !== 'rejected') return [];
+						const { change } = s;
+						return [sealFor(db, rejectionContext(change), s.reason).then((enc): RejectionRow => ({ mutationId: change.mutationId, seq: change.seq, docId: change.docId, ...(s.caseId === undefined ? {} : { caseId: s.caseId }), at: change.at, enc }))];
+					})
+				),
+				Promise.all([...finalCopies].map(([docId, { caseId, copy }]) => sealCopy(db, docId, caseId, copy))),
+				// After a merge the server holds values this device lacks: its last copy becomes the working one.
+				Promise.all([...mergedDocs].map(async (docId) => [docId, await sealRecord(finalCopies.get(docId)?.copy.record)] as const)),
+				Promise.all(filedDocs.map(async (docId) => [docId, await sealRecord((finalCopies.get(docId)?.copy ?? held.get(docId))?.record)] as const))
+			]);
 			const acked = settlements.filter((s) => s.kind === 'acknowledged').map((s) => s.change);
 			const ackedSeqs = new Set(acked.map((c) => c.seq));
 			await db.transaction('rw', [db.outbox, db.synced, db.records, db.rejections], async () => {
 				await db.outbox.bulkDelete([...ackedSeqs]);
 				await db.rejections.bulkDelete(acked.map((c) => c.mutationId));
 				await db.rejections.bulkPut(rejections);
-				await db.synced.bulkPut([...copies.values()]);
+				await db.synced.bulkPut(copies);
 				for (const [docId, row] of merged) {
 					const later = await db.outbox.where('docId').equals(docId).count();
-					if (later === 0) await db.records.put(row);
+					if (later === 0 && row) await db.records.put(row);
 				}
 				for (const [docId, row] of reverted) {
 					if ((await db.outbox.where('docId').equals(docId).count()) > 0) continue;

@@ -1,0 +1,88 @@
+import { LockedError } from '../crypto/keyring.js';
+import type { PullRequest, PullResponse, PurgeReason } from '../protocol/sync-pull.js';
+import type { PreparedPage } from './pull-store.js';
+import type { SyncEngineDeps } from './sync-engine.js';
+import type { SyncTransport, TransportFailure } from './sync-transport.js';
+
+export type Pulled = { ok: true; at: string; purges: Map<string, PurgeReason> } | TransportFailure | { ok: false; kind: 'locked' };
+/** What the pull waits for before it commits: the push settled, and the revisions it stored. */
+export type Gate = Promise<ReadonlyMap<string, string>>;
+
+/** The pull half of a round: streamed where the server can, else page by page. */
+export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'deviceId' | 'isUnlocked' | 'onProgress' | 'pageLimit'>) {
+	const { store, transport } = deps;
+
+	async function request(): Promise<PullRequest> {
+		const [checkpoint, cases] = await Promise.all([store.serviceCheckpoint(), store.heldCases()]);
+		return { deviceId: deps.deviceId, cases, service: checkpoint ? { checkpoint } : {}, ...(deps.pageLimit ? { limit: deps.pageLimit } : {}) };
+	}
+
+	function noteCommitted(page: PullResponse, purges: Map<string, PurgeReason>): void {
+		for (const { caseId, reason } of page.purges) purges.set(caseId, reason);
+		deps.onProgress?.({ done: page.progress.done, ...(page.progress.total === undefined ? {} : { total: page.progress.total }) });
+	}
+
+	/**
+	 * Every page in one answer, stored as it arrives; asks again if the answer ended early. Page
+	 * k + 1 is checked and sealed while page k commits; commits run one at a time in page order
+	 * (pages sealed meanwhile commit together), none before the gate opens, and after a failed one
+	 * nothing later commits.
+	 */
+	async function pullStreamed(pullStream: NonNullable<SyncTransport['pullStream']>, first: Promise<PullRequest>, gate: Gate): Promise<Pulled | undefined> {
+		const purges = new Map<string, PurgeReason>();
+		let at = '';
+		for (let answers = 0; ; answers++) {
+			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
+			let committed: Promise<void> = Promise.resolve();
+			let failure: unknown;
+			const ready: { page: PullResponse; prepared: PreparedPage }[] = [];
+			const asked = answers === 0 ? await first : await request();
+			const heldCases = new Set(asked.cases.map((c) => c.caseId));
+			const answer = await pullStream(asked, async (page) => {
+				if (failure !== undefined) throw failure;
+				if (!deps.isUnlocked()) throw new LockedError();
+				ready.push({ page, prepared: await store.preparePage(page, heldCases) });
+				committed = committed.then(async () => {
+					const settled = await gate;
+					const batch = ready.splice(0);
+					if (batch.length === 0) return;
+					await store.commitPages(batch.map((b) => b.prepared), settled);
+					for (const { page: stored } of batch) noteCommitted(stored, purges);
+					at = batch.at(-1)!.page.serverTime;
+				});
+				committed.catch((error: unknown) => (failure ??= error));
+			}).finally(() => committed.catch(() => undefined));
+			await committed;
+			// An older server without the streamed pull: page by page instead.
+			if (!answer.ok) return answer.kind === 'unsupported' && answers === 0 ? undefined : answer;
+			if (answer.value.done) return { ok: true, at, purges };
+			// Cut off part-way; the checkpoints stored so far say where to go on from, but an answer with no page is a failure.
+			if (answer.value.pages === 0) return { ok: false, kind: 'offline', message: 'The connection dropped while the caseload was loading.' };
+		}
+	}
+
+	async function pullPaged(): Promise<Pulled> {
+		const purges = new Map<string, PurgeReason>();
+		for (;;) {
+			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
+			const asked = await request();
+			const answer = await transport.pull(asked);
+			if (!answer.ok) return answer;
+			// A page and its checkpoints commit together; what is committed stands if the round stops after it.
+			await store.storePage(answer.value, new Set(asked.cases.map((c) => c.caseId)));
+			noteCommitted(answer.value, purges);
+			if (answer.value.done) return { ok: true, at: answer.value.serverTime, purges };
+		}
+	}
+
+	async function pull(gate: Gate): Promise<Pulled> {
+		// Read while the push is out: a push changes no checkpoint, and adds no case to those held.
+		const first = request();
+		const streamed = transport.pullStream ? await pullStreamed(transport.pullStream.bind(transport), first, gate) : undefined;
+		if (streamed) return streamed;
+		await Promise.all([first, gate]);
+		return pullPaged();
+	}
+
+	return pull;
+}
