@@ -52,11 +52,10 @@ async function fetchPicked(couch: Couch, picked: Picked[]): Promise<Map<string, 
 	return docs;
 }
 
-/** Turns fetched versions into a page: records, each touched case's new checkpoint, progress, audit. */
-async function pageOf(services: Services, actor: Actor, plan: PullPlan, picked: Picked[], docs: Map<string, Doc>, remaining: number, now: Date): Promise<PullResponse> {
+/** Turns fetched versions into a page: records, and each touched case's new checkpoint and progress. */
+function pageOf(plan: PullPlan, picked: Picked[], docs: Map<string, Doc>, remaining: number, now: Date): PullResponse {
 	const records: PulledRecord[] = [];
 	const deletions: PullResponse['deletions'] = [];
-	const touched = new Set<Source>();
 	for (const { source, version } of picked) {
 		const doc = docs.get(version.id);
 		if (!doc) continue; // removed since it was listed
@@ -69,7 +68,6 @@ async function pageOf(services: Services, actor: Actor, plan: PullPlan, picked: 
 		}
 		const conflicts = (docs.get(conflictsIdOf(version.id, source.caseId)) as unknown as ConflictsDoc | undefined)?.entries ?? [];
 		records.push({ docId: _id, ...(source.caseId ? { caseId: source.caseId } : {}), rev: _rev, record, conflicts });
-		touched.add(source);
 	}
 	const checkpoints: PullResponse['checkpoints'] = { cases: {} };
 	let [done, total] = [0, 0];
@@ -86,10 +84,17 @@ async function pageOf(services: Services, actor: Actor, plan: PullPlan, picked: 
 		if (source.caseId) checkpoints.cases[source.caseId] = next;
 		else checkpoints.service = next;
 	}
-	// Records leaving the server for a device are a read of the case: one line per case per page.
-	const audit: AuditEntry[] = [...touched].flatMap((source) => (source.caseId ? [auditEntry(actor, source.caseId, 'read', now)] : []));
-	await services.audit.append(audit);
 	return { records, deletions, purges: plan.purges, checkpoints, done: remaining <= 0, progress: { done, total }, serverTime: now.toISOString() };
+}
+
+/**
+ * Records leaving the server for a device are a read of their case: one line per case, written
+ * beside the reading of the bodies and awaited before any of them is sent, so nothing is delivered
+ * unrecorded. A case may be recorded and then not sent (the answer cut off): over, never under.
+ */
+function auditReads(services: Services, actor: Actor, caseIds: Iterable<string | undefined>, now: Date): Promise<void> {
+	const lines: AuditEntry[] = [...new Set(caseIds)].flatMap((caseId) => (caseId === undefined ? [] : [auditEntry(actor, caseId, 'read', now)]));
+	return services.audit.append(lines);
 }
 
 /**
@@ -101,7 +106,8 @@ export async function pullPage(services: Services, actor: Actor, request: PullRe
 	const plan = await planPull(services, actor, request);
 	const wanted = plan.sources.reduce((sum, s) => sum + s.wanted.length, 0);
 	const picked = pick(plan, { source: 0, at: 0 }, request.limit ?? DEFAULT_PULL_LIMIT);
-	return pageOf(services, actor, plan, picked, await fetchPicked(services.couch, picked), wanted - picked.length, now);
+	const [docs] = await Promise.all([fetchPicked(services.couch, picked), auditReads(services, actor, picked.map((p) => p.source.caseId), now)]);
+	return pageOf(plan, picked, docs, wanted - picked.length, now);
 }
 
 /** Pages whose bodies are read from the store while the current one is made and sent. */
@@ -128,12 +134,17 @@ export async function* pullPages(services: Services, actor: Actor, request: Pull
 		docs.catch(() => undefined); // awaited in its turn; a failure then ends the answer
 		queue.push({ picked, docs });
 	};
+	// Every case the answer will carry, recorded once while the first page is read; before its first byte.
+	const audited = auditReads(services, actor, plan.sources.filter((s) => s.wanted.length > 0).map((s) => s.caseId), now);
+	audited.catch(() => undefined); // awaited below; a failure then is the answer's failure
 	readNext();
+	while (queue.length <= PAGES_READ_AHEAD && unpicked > 0) readNext();
+	await audited;
 	for (;;) {
 		while (queue.length <= PAGES_READ_AHEAD && unpicked > 0) readNext();
 		const { picked, docs } = queue.shift()!;
 		remaining -= picked.length;
-		yield await pageOf(services, actor, plan, picked, await docs, remaining, now);
+		yield pageOf(plan, picked, await docs, remaining, now);
 		if (remaining <= 0) return;
 	}
 }
