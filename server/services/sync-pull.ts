@@ -1,13 +1,12 @@
-import { caseRecordRange } from '../../src/lib/domain/ids.js';
 import type { AuditEntry } from '../../src/lib/protocol/audit.js';
 import type { PulledRecord, PullRequest, PullResponse } from '../../src/lib/protocol/sync-pull.js';
 import type { Actor } from '../auth/authenticate.js';
-import { listRanges } from '../store/all-docs-queries.js';
+import { queryAllDocs, type AllDocsQuery, type KeyRange } from '../store/all-docs-queries.js';
 import type { Couch } from '../store/couch.js';
 import { auditEntry } from './audit-log.js';
 import type { Services } from './services.js';
 import { versionHash, writeCheckpoint } from './sync-checkpoint.js';
-import { conflictsIdOf, fetchDocs, type ConflictsDoc } from './sync-documents.js';
+import { conflictsIdOf, type ConflictsDoc } from './sync-documents.js';
 import { planPull, type PullPlan, type Source, type Version } from './sync-pull-plan.js';
 
 export const DEFAULT_PULL_LIMIT = 500;
@@ -31,24 +30,31 @@ function pick(plan: PullPlan, cursor: { source: number; at: number }, limit: num
 	return picked;
 }
 
+/** A case's conflicts documents: one short key range, usually empty. */
+const conflictsRange = (caseId: string): KeyRange => ({ startkey: `case:${caseId}:conflicts:`, endkey: `case:${caseId}:conflicts:\ufff0` });
+
 /**
- * Bodies and conflicts of the picked versions. A case sent mostly whole (a new device) is read as
- * its key range with bodies, which brings its conflicts documents too; the rest by id in one request.
+ * Bodies and conflicts of the picked versions, in one store request. Where a case's picked
+ * versions lie close together in its key range (a new device's caseload, page by page), that
+ * stretch of the range is read with bodies, with the case's conflicts documents; scattered ones
+ * (a catch-up's few changes) are read by id, each with its conflicts document.
  */
 async function fetchPicked(couch: Couch, picked: Picked[]): Promise<Map<string, Doc>> {
-	const db = couch.dbs.records;
 	const bySource = new Map<Source, Picked[]>();
 	for (const p of picked) bySource.set(p.source, [...(bySource.get(p.source) ?? []), p]);
-	const ranges: string[] = [];
+	const queries: AllDocsQuery[] = [];
 	const keys: string[] = [];
 	for (const [source, list] of bySource) {
-		if (source.caseId !== undefined && list.length * 2 >= source.versions.length) ranges.push(source.caseId);
-		else keys.push(...list.flatMap(({ version }) => [version.id, conflictsIdOf(version.id, source.caseId)]));
+		const [first, last] = [list[0]!.version, list.at(-1)!.version];
+		const span = source.versions.indexOf(last) - source.versions.indexOf(first) + 1;
+		if (source.caseId !== undefined && span <= 2 * list.length) {
+			queries.push({ startkey: first.id, endkey: last.id, include_docs: true }, { ...conflictsRange(source.caseId), include_docs: true });
+		} else keys.push(...list.flatMap(({ version }) => [version.id, conflictsIdOf(version.id, source.caseId)]));
 	}
+	if (keys.length > 0) queries.push({ keys, include_docs: true });
 	const docs = new Map<string, Doc>();
-	const [byId, listed] = await Promise.all([fetchDocs<Doc>(db, keys), ranges.length > 0 ? listRanges(couch, 'records', ranges.map(caseRecordRange), true) : []]);
-	for (const row of listed.flat()) if (row.doc) docs.set(row.id, row.doc);
-	for (const [id, doc] of byId) docs.set(id, doc);
+	const rows = queries.length > 0 ? await queryAllDocs(couch, 'records', queries) : [];
+	for (const row of rows.flat()) if (row.doc) docs.set(row.doc._id, row.doc);
 	return docs;
 }
 

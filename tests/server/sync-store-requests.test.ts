@@ -67,4 +67,19 @@ describe("a day's catch-up, in store requests", () => {
 		// The caller; the assignments beside the held cases (documents and listings); the bodies beside the audit lines.
 		expect(pulling.length).toBeLessThanOrEqual(5);
 	});
+
+	it("streams a new tablet's caseload in one store request a page, also where a case runs over from one page to the next", async () => {
+		const fresh: Tablet = { deviceId: 'fac-tablet-0010', cookie: await signIn(env.app, 'fac', { id: 'fac-tablet-0010', label: 'Tablet C' }) };
+		let pages: PullResponse[] = [];
+		const pulling = await storeRequests(async () => {
+			const answer = await env.app.inject({ method: 'POST', url: '/api/sync/pull-stream', headers: { cookie: fresh.cookie }, payload: { deviceId: fresh.deviceId, cases: [], limit: 4 } });
+			pages = answer.body.split('\n').filter(Boolean).map((line) => JSON.parse(line) as PullResponse);
+		});
+		const records = pages.flatMap((p) => p.records);
+		expect(pages.at(-1)!.done).toBe(true);
+		expect(records.length).toBe(pages.at(-1)!.progress.total);
+		expect(new Set(records.map((r) => r.docId)).size).toBe(records.length);
+		// The caller, the assignments, the cases' documents, their listings, the audit lines: then a request a page.
+		expect(pulling.length).toBeLessThanOrEqual(5 + pages.length);
+	});
 });
