@@ -144,13 +144,14 @@ export async function* pullPages(services: Services, actor: Actor, request: Pull
 	const audited = auditReads(services, actor, plan.sources.filter((s) => s.wanted.length > 0).map((s) => s.caseId), now);
 	audited.catch(() => undefined); // awaited below; a failure then is the answer's failure
 	readNext();
-	while (queue.length <= PAGES_READ_AHEAD && unpicked > 0) readNext();
 	await audited;
 	for (;;) {
-		while (queue.length <= PAGES_READ_AHEAD && unpicked > 0) readNext();
 		const { picked, docs } = queue.shift()!;
 		remaining -= picked.length;
-		yield pageOf(plan, picked, await docs, remaining, now);
+		const page = pageOf(plan, picked, await docs, remaining, now);
+		// The pages behind are read once this one is in hand: the first is not slowed by them in the store.
+		while (queue.length <= PAGES_READ_AHEAD && unpicked > 0) readNext();
+		yield page;
 		if (remaining <= 0) return;
 	}
 }
