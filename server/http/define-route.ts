@@ -32,6 +32,8 @@ interface RouteSpec<P extends v.GenericSchema, Q extends v.GenericSchema, B exte
 	bodyLimit?: number;
 	/** false: the route encodes its own answer, and @fastify/compress must leave it alone. */
 	compress?: false;
+	/** false (public routes only): the caller is never looked up, so the route costs no store read for it. */
+	caller?: false;
 	handler(context: Context<v.InferOutput<P>, v.InferOutput<Q>, B extends v.GenericSchema ? v.InferOutput<B> : undefined, A>): Promise<unknown>;
 }
 
@@ -54,7 +56,7 @@ function register<P extends v.GenericSchema, Q extends v.GenericSchema, B extend
 		...(spec.compress === false ? { compress: false } : {}),
 		handler: async (request, reply) => {
 			const now = new Date();
-			const actor = await authenticate(request, reply, services, now).catch((error: unknown) => {
+			const actor = spec.caller === false ? undefined : await authenticate(request, reply, services, now).catch((error: unknown) => {
 				// A switched-off account's leftover cookies (already cleared) must not stop the next person signing in on that browser.
 				if (access.kind === 'public' && error instanceof ApiError && error.code === 'account-disabled') return undefined;
 				throw error;
@@ -77,7 +79,7 @@ export function defineRoute<P extends v.GenericSchema = Empty, Q extends v.Gener
 	app: FastifyInstance,
 	services: Services,
 	access: ProtectedAccess,
-	spec: RouteSpec<P, Q, B, Actor>
+	spec: RouteSpec<P, Q, B, Actor> & { caller?: never }
 ): void {
 	register(app, services, access, spec);
 }

@@ -21,10 +21,9 @@ export interface ApplyContext {
 	officeFieldsAllowed: boolean;
 	now: Date;
 }
-/** The result to answer, and whether the change made the record (for the audit line). */
+/** The result to answer. */
 export interface Applied {
 	result: MutationResult;
-	created: boolean;
 	/** When the change was first claimed, by this request or an earlier try: its audit line's time on every try. */
 	claimedAt?: string;
 }
@@ -33,10 +32,12 @@ const rejected = (m: Mutation, code: PushFailureCode, message: string, fields: F
 	status: 'rejected', mutationId: m.mutationId, code, message, fields
 });
 
+/** Whether a change makes its record (nothing it names was there before): audited as a creation, also when a retry finishes it. */
+export const makesRecord = (m: Mutation): boolean => Object.values(m.changes).every((change) => !('from' in change));
+
 /** Checks that are the same on every attempt: what the change may touch at all. */
 function refusal(m: Mutation, stored: StoredDoc | undefined, context: ApplyContext): MutationResult | undefined {
-	const created = Object.values(m.changes).every((change) => !('from' in change));
-	if (!stored && !created) return rejected(m, 'record-not-found', 'This record is not on the server; it cannot be changed.');
+	if (!stored && !makesRecord(m)) return rejected(m, 'record-not-found', 'This record is not on the server; it cannot be changed.');
 	if (!stored && m.recordType === 'case') return rejected(m, 'forbidden', 'Cases are opened by a coordinator in the office.', [{ path: 'type', message: 'Cases are opened by a coordinator' }]);
 	if (stored && isRecordType(stored.type) && !SUPPORTED_VERSIONS[stored.type].includes(Number(stored.v)))
 		return rejected(m, 'newer-version', 'A newer version of Tandem wrote this record; update the app to change it.');
@@ -111,8 +112,7 @@ export function planChange(context: ApplyContext, m: Mutation, stored: StoredDoc
 			const incoming = changeSides(storedRecord, m.changes).incoming;
 			const asSent = m.baseRev === stored?._rev && sameValue(incoming, record) && !conflictsChanged;
 			const result: MutationResult = asSent ? { status: 'applied', mutationId: m.mutationId, rev } : { status: 'merged', mutationId: m.mutationId, rev, record, conflicts };
-			// A change that made the record is audited as a creation, also when it is finished by a retry.
-			return { result, created: Object.values(m.changes).every((change) => !('from' in change)) };
+			return { result };
 		}
 	};
 }

@@ -7,6 +7,10 @@ describe('a pull checkpoint', () => {
 		expect([...readCheckpoint(writeCheckpoint(hashes))].sort()).toEqual([...hashes].sort());
 	});
 
+	it('keeps the hashes devices already hold in their checkpoints, so nothing is sent again', () => {
+		expect(versionHash('case:abcdefgh', '1-a')).toBe('F5PY-0jt');
+	});
+
 	it('gives a new revision of a document a new hash', () => {
 		expect(versionHash('case:abcdefgh', '1-a')).not.toBe(versionHash('case:abcdefgh', '2-a'));
 	});

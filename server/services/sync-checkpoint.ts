@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 /** One stored version of a document, as a pull lists it. */
 export interface Version { id: string; rev: string; hash: string }
@@ -18,8 +18,16 @@ export interface Version { id: string; rev: string; hash: string }
 export const CHECKPOINT_TAG = 'v1.';
 const HASH_CHARS = 8; // 6 bytes of base64url
 
+/**
+ * A pull hashes every version of the caller's cases (5,000 for a caseload), so the one-shot hash
+ * (Node 20.12+, about 3× quicker than a Hash object each) is used where there is one. The first
+ * 8 base64url characters of the digest are exactly its first 6 bytes, so both give the same text.
+ */
+const sha256 = (text: string): string =>
+	typeof crypto.hash === 'function' ? crypto.hash('sha256', text, 'base64url') : crypto.createHash('sha256').update(text).digest('base64url');
+
 export function versionHash(docId: string, rev: string): string {
-	return createHash('sha256').update(`${docId}\n${rev}`).digest().subarray(0, 6).toString('base64url');
+	return sha256(`${docId}\n${rev}`).slice(0, HASH_CHARS);
 }
 
 /** The versions a checkpoint stands for; anything unreadable is an empty set (everything is sent again, which is harmless). */

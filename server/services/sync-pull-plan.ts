@@ -3,7 +3,7 @@ import { SERVICE_RECORD_TYPES } from '../../src/lib/domain/records.js';
 import type { PullRequest, PullResponse } from '../../src/lib/protocol/sync-pull.js';
 import { decideHold } from '../auth/access-policy.js';
 import type { Actor } from '../auth/authenticate.js';
-import { listRanges, type KeyRange, type ListedRow } from '../store/all-docs-queries.js';
+import { docsOf, listRanges, queryAllDocs, type KeyRange, type ListedRow } from '../store/all-docs-queries.js';
 import type { Db } from '../store/documents.js';
 import type { Services } from './services.js';
 import { readCheckpoint, versionHash, type Version } from './sync-checkpoint.js';
@@ -28,27 +28,30 @@ const caseVersions = (caseId: string, rows: readonly ListedRow[]) => versionsOf(
 
 const SERVICE_RANGES: KeyRange[] = SERVICE_RECORD_TYPES.map((type) => ({ startkey: `${type}:`, endkey: `${type}:\ufff0` }));
 
-/** Which held cases stay on the device and which it must purge, by the access policy. */
-async function sortCases(services: Services, actor: Actor, request: PullRequest) {
-	const held = new Map(request.cases.map((c) => [c.caseId, c.checkpoint]));
-	const readCases = (ids: string[]) => fetchDocs<{ type?: string; status?: string }>(services.couch.dbs.records, ids.map(caseDocId));
-	// The held cases are read beside the assignments; only newly assigned ones wait for them.
-	const [assignedIds, heldDocs] = await Promise.all([
-		actor.roles.includes('facilitator') ? services.accounts.assignedCaseIds(actor.user.id) : [],
-		readCases([...held.keys()])
-	]);
-	const assigned = new Set(assignedIds);
-	const caseDocs = new Map([...heldDocs, ...(await readCases(assignedIds.filter((id) => !held.has(id))))]);
-	const candidates = [...new Set([...held.keys(), ...assigned])].sort();
+type CaseDoc = { type?: string; status?: string };
+
+/**
+ * The held cases' documents, their key ranges and any `extra` ranges, in one store request: the
+ * ranges are listed before the access checks, and a case the caller may not keep is dropped unread.
+ */
+async function readHeld(services: Services, heldIds: string[], extra: KeyRange[]): Promise<{ caseDocs: Map<string, CaseDoc>; ranges: ListedRow[][]; extra: ListedRow[][] }> {
+	const queries = [...(heldIds.length > 0 ? [{ keys: heldIds.map(caseDocId), include_docs: true as const }] : []), ...heldIds.map(caseRecordRange), ...extra];
+	const rows = queries.length > 0 ? await queryAllDocs(services.couch, 'records', queries) : [];
+	const at = heldIds.length > 0 ? 1 : 0;
+	return { caseDocs: docsOf<CaseDoc>(heldIds.length > 0 ? rows[0]! : []), ranges: rows.slice(at, at + heldIds.length), extra: rows.slice(at + heldIds.length) };
+}
+
+/** Which cases the device keeps and which it must purge, by the access policy. */
+function sortCases(actor: Actor, held: Map<string, string | undefined>, assigned: Set<string>, caseDocs: Map<string, CaseDoc>) {
 	const kept: string[] = [];
 	const purges: PullResponse['purges'] = [];
-	for (const caseId of candidates) {
+	for (const caseId of [...new Set([...held.keys(), ...assigned])].sort()) {
 		const doc = caseDocs.get(caseDocId(caseId));
 		const reason = decideHold(actor.roles, { exists: doc?.type === 'case', open: doc?.status === 'open', assigned: assigned.has(caseId) });
 		if (reason === undefined) kept.push(caseId);
 		else if (held.has(caseId)) purges.push({ caseId, reason });
 	}
-	return { kept, purges: await retiredReasons(services.couch.dbs.records, purges, caseDocs), held };
+	return { kept, purges };
 }
 
 /** A held case that retention removed whole is purged "retention"; only cases that are gone are looked up. */
@@ -64,27 +67,34 @@ function source(caseId: string | undefined, checkpoint: string | undefined, vers
 }
 
 /**
- * Lists each kept case by key range (ids and revisions only, no index needed on either store), and
- * the service-wide records if asked, in one store request made beside the access checks (a listed
- * case the caller may not keep is dropped unread); a newly assigned case is listed after them.
- * Notes the versions each checkpoint does not name. Cost: the caller's cases, never the service's.
+ * Lists each held case by key range (ids and revisions only, no index needed on either store)
+ * with the held cases' documents and the service-wide records if asked, in one store request made
+ * beside the caller's assignments; then a newly assigned case's document, and its range once the
+ * access policy keeps it. Notes the versions each checkpoint does not name. Cost: the caller's
+ * cases, never the service's.
  */
 export async function planPull(services: Services, actor: Actor, request: PullRequest): Promise<PullPlan> {
 	const cached = request.service ? services.serviceListing.fresh(Date.now()) : undefined;
 	const listService = cached !== undefined && cached.value === undefined;
-	const heldIds = [...new Set(request.cases.map((c) => c.caseId))];
-	const [{ kept, purges, held }, listed] = await Promise.all([
-		sortCases(services, actor, request),
-		listRanges(services.couch, 'records', [...heldIds.map(caseRecordRange), ...(listService ? SERVICE_RANGES : [])])
+	const held = new Map(request.cases.map((c) => [c.caseId, c.checkpoint]));
+	const heldIds = [...held.keys()];
+	const [assignedIds, first] = await Promise.all([
+		actor.roles.includes('facilitator') ? services.accounts.assignedCaseIds(actor.user.id) : [],
+		readHeld(services, heldIds, listService ? SERVICE_RANGES : [])
 	]);
-	const rowsOf = new Map(heldIds.map((caseId, i) => [caseId, listed[i]!]));
+	const assigned = new Set(assignedIds);
+	const newlyAssigned = assignedIds.filter((id) => !held.has(id)).map(caseDocId);
+	const caseDocs = new Map([...first.caseDocs, ...(await fetchDocs<CaseDoc>(services.couch.dbs.records, newlyAssigned))]);
+	const { kept, purges } = sortCases(actor, held, assigned, caseDocs);
+	const rowsOf = new Map(heldIds.map((caseId, i) => [caseId, first.ranges[i]!]));
 	const late = kept.filter((caseId) => !rowsOf.has(caseId));
-	(await listRanges(services.couch, 'records', late.map(caseRecordRange))).forEach((rows, i) => rowsOf.set(late[i]!, rows));
+	const [lateRows, purged] = await Promise.all([listRanges(services.couch, 'records', late.map(caseRecordRange)), retiredReasons(services.couch.dbs.records, purges, caseDocs)]);
+	lateRows.forEach((rows, i) => rowsOf.set(late[i]!, rows));
 	const sources = kept.map((caseId) => source(caseId, held.get(caseId), caseVersions(caseId, rowsOf.get(caseId)!)));
 	if (request.service && cached) {
-		const service = cached.value ?? versionsOf(listed.slice(heldIds.length).flat(), () => true);
+		const service = cached.value ?? versionsOf(first.extra.flat(), () => true);
 		if (listService) services.serviceListing.keep(service, cached.token, Date.now());
 		sources.push(source(undefined, request.service.checkpoint, service));
 	}
-	return { sources, purges };
+	return { sources, purges: purged };
 }

@@ -1,13 +1,12 @@
-import { caseRecordRange } from '../../src/lib/domain/ids.js';
 import type { AuditEntry } from '../../src/lib/protocol/audit.js';
 import type { PulledRecord, PullRequest, PullResponse } from '../../src/lib/protocol/sync-pull.js';
 import type { Actor } from '../auth/authenticate.js';
-import { listRanges } from '../store/all-docs-queries.js';
+import { queryAllDocs, type AllDocsQuery, type KeyRange } from '../store/all-docs-queries.js';
 import type { Couch } from '../store/couch.js';
 import { auditEntry } from './audit-log.js';
 import type { Services } from './services.js';
 import { versionHash, writeCheckpoint } from './sync-checkpoint.js';
-import { conflictsIdOf, fetchDocs, type ConflictsDoc } from './sync-documents.js';
+import { conflictsIdOf, type ConflictsDoc } from './sync-documents.js';
 import { planPull, type PullPlan, type Source, type Version } from './sync-pull-plan.js';
 
 export const DEFAULT_PULL_LIMIT = 500;
@@ -31,32 +30,38 @@ function pick(plan: PullPlan, cursor: { source: number; at: number }, limit: num
 	return picked;
 }
 
+/** A case's conflicts documents: one short key range, usually empty. */
+const conflictsRange = (caseId: string): KeyRange => ({ startkey: `case:${caseId}:conflicts:`, endkey: `case:${caseId}:conflicts:\ufff0` });
+
 /**
- * Bodies and conflicts of the picked versions. A case sent mostly whole (a new device) is read as
- * its key range with bodies, which brings its conflicts documents too; the rest by id in one request.
+ * Bodies and conflicts of the picked versions, in one store request. Where a case's picked
+ * versions lie close together in its key range (a new device's caseload, page by page), that
+ * stretch of the range is read with bodies, with the case's conflicts documents; scattered ones
+ * (a catch-up's few changes) are read by id, each with its conflicts document.
  */
 async function fetchPicked(couch: Couch, picked: Picked[]): Promise<Map<string, Doc>> {
-	const db = couch.dbs.records;
 	const bySource = new Map<Source, Picked[]>();
 	for (const p of picked) bySource.set(p.source, [...(bySource.get(p.source) ?? []), p]);
-	const ranges: string[] = [];
+	const queries: AllDocsQuery[] = [];
 	const keys: string[] = [];
 	for (const [source, list] of bySource) {
-		if (source.caseId !== undefined && list.length * 2 >= source.versions.length) ranges.push(source.caseId);
-		else keys.push(...list.flatMap(({ version }) => [version.id, conflictsIdOf(version.id, source.caseId)]));
+		const [first, last] = [list[0]!.version, list.at(-1)!.version];
+		const span = source.versions.indexOf(last) - source.versions.indexOf(first) + 1;
+		if (source.caseId !== undefined && span <= 2 * list.length) {
+			queries.push({ startkey: first.id, endkey: last.id, include_docs: true }, { ...conflictsRange(source.caseId), include_docs: true });
+		} else keys.push(...list.flatMap(({ version }) => [version.id, conflictsIdOf(version.id, source.caseId)]));
 	}
+	if (keys.length > 0) queries.push({ keys, include_docs: true });
 	const docs = new Map<string, Doc>();
-	const [byId, listed] = await Promise.all([fetchDocs<Doc>(db, keys), ranges.length > 0 ? listRanges(couch, 'records', ranges.map(caseRecordRange), true) : []]);
-	for (const row of listed.flat()) if (row.doc) docs.set(row.id, row.doc);
-	for (const [id, doc] of byId) docs.set(id, doc);
+	const rows = queries.length > 0 ? await queryAllDocs(couch, 'records', queries) : [];
+	for (const row of rows.flat()) if (row.doc) docs.set(row.doc._id, row.doc);
 	return docs;
 }
 
-/** Turns fetched versions into a page: records, each touched case's new checkpoint, progress, audit. */
-async function pageOf(services: Services, actor: Actor, plan: PullPlan, picked: Picked[], docs: Map<string, Doc>, remaining: number, now: Date): Promise<PullResponse> {
+/** Turns fetched versions into a page: records, and each touched case's new checkpoint and progress. */
+function pageOf(plan: PullPlan, picked: Picked[], docs: Map<string, Doc>, remaining: number, now: Date): PullResponse {
 	const records: PulledRecord[] = [];
 	const deletions: PullResponse['deletions'] = [];
-	const touched = new Set<Source>();
 	for (const { source, version } of picked) {
 		const doc = docs.get(version.id);
 		if (!doc) continue; // removed since it was listed
@@ -69,7 +74,6 @@ async function pageOf(services: Services, actor: Actor, plan: PullPlan, picked: 
 		}
 		const conflicts = (docs.get(conflictsIdOf(version.id, source.caseId)) as unknown as ConflictsDoc | undefined)?.entries ?? [];
 		records.push({ docId: _id, ...(source.caseId ? { caseId: source.caseId } : {}), rev: _rev, record, conflicts });
-		touched.add(source);
 	}
 	const checkpoints: PullResponse['checkpoints'] = { cases: {} };
 	let [done, total] = [0, 0];
@@ -86,10 +90,17 @@ async function pageOf(services: Services, actor: Actor, plan: PullPlan, picked: 
 		if (source.caseId) checkpoints.cases[source.caseId] = next;
 		else checkpoints.service = next;
 	}
-	// Records leaving the server for a device are a read of the case: one line per case per page.
-	const audit: AuditEntry[] = [...touched].flatMap((source) => (source.caseId ? [auditEntry(actor, source.caseId, 'read', now)] : []));
-	await services.audit.append(audit);
 	return { records, deletions, purges: plan.purges, checkpoints, done: remaining <= 0, progress: { done, total }, serverTime: now.toISOString() };
+}
+
+/**
+ * Records leaving the server for a device are a read of their case: one line per case, written
+ * beside the reading of the bodies and awaited before any of them is sent, so nothing is delivered
+ * unrecorded. A case may be recorded and then not sent (the answer cut off): over, never under.
+ */
+function auditReads(services: Services, actor: Actor, caseIds: Iterable<string | undefined>, now: Date): Promise<void> {
+	const lines: AuditEntry[] = [...new Set(caseIds)].flatMap((caseId) => (caseId === undefined ? [] : [auditEntry(actor, caseId, 'read', now)]));
+	return services.audit.append(lines);
 }
 
 /**
@@ -101,7 +112,8 @@ export async function pullPage(services: Services, actor: Actor, request: PullRe
 	const plan = await planPull(services, actor, request);
 	const wanted = plan.sources.reduce((sum, s) => sum + s.wanted.length, 0);
 	const picked = pick(plan, { source: 0, at: 0 }, request.limit ?? DEFAULT_PULL_LIMIT);
-	return pageOf(services, actor, plan, picked, await fetchPicked(services.couch, picked), wanted - picked.length, now);
+	const [docs] = await Promise.all([fetchPicked(services.couch, picked), auditReads(services, actor, picked.map((p) => p.source.caseId), now)]);
+	return pageOf(plan, picked, docs, wanted - picked.length, now);
 }
 
 /** Pages whose bodies are read from the store while the current one is made and sent. */
@@ -128,12 +140,18 @@ export async function* pullPages(services: Services, actor: Actor, request: Pull
 		docs.catch(() => undefined); // awaited in its turn; a failure then ends the answer
 		queue.push({ picked, docs });
 	};
+	// Every case the answer will carry, recorded once while the first page is read; before its first byte.
+	const audited = auditReads(services, actor, plan.sources.filter((s) => s.wanted.length > 0).map((s) => s.caseId), now);
+	audited.catch(() => undefined); // awaited below; a failure then is the answer's failure
 	readNext();
+	await audited;
 	for (;;) {
-		while (queue.length <= PAGES_READ_AHEAD && unpicked > 0) readNext();
 		const { picked, docs } = queue.shift()!;
 		remaining -= picked.length;
-		yield await pageOf(services, actor, plan, picked, await docs, remaining, now);
+		const page = pageOf(plan, picked, await docs, remaining, now);
+		// The pages behind are read once this one is in hand: the first is not slowed by them in the store.
+		while (queue.length <= PAGES_READ_AHEAD && unpicked > 0) readNext();
+		yield page;
 		if (remaining <= 0) return;
 	}
 }

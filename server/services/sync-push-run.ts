@@ -5,7 +5,7 @@ import { docsWithPrefix, insertNew, type Db } from '../store/documents.js';
 import type { Services } from './services.js';
 import { planChange, type ApplyContext, type Plan, type StoredDoc } from './sync-apply.js';
 import { conflictsDocId, filedDocId, filedPrefix, mutationLogId, recordDocId, type ConflictsDoc, type FiledDoc, type MutationLogDoc } from './sync-documents.js';
-import type { Settled } from './sync-push-settle.js';
+import { changeLines, type Settled } from './sync-push-settle.js';
 import { bulkWrite, type DocCache } from './sync-push-writes.js';
 
 const ATTEMPTS = 8;
@@ -30,6 +30,8 @@ const filedAnswer = (m: Mutation): MutationResult => ({ status: 'filed', mutatio
 export class PushRun {
 	readonly results: MutationResult[] = [];
 	readonly settled: Settled[] = [];
+	/** The changes whose audit lines are written (their keys). */
+	readonly audited = new Set<string>();
 	readonly #context: ApplyContext;
 
 	constructor(
@@ -101,7 +103,11 @@ export class PushRun {
 			const stored = this.docs.get(recordDocId(p.item.m));
 			return { ...p.plan.record, _id: recordDocId(p.item.m), ...(stored?._rev ? { _rev: stored._rev } : {}) } as Doc;
 		});
-		const written = await bulkWrite(this.db, recordDocs);
+		// The audit lines beside the records, not after them: both are awaited before any log is marked
+		// done or the answer leaves. A line whose record is refused stands for the change its retry makes.
+		const lines = changeLines(this.actor, going.filter((p) => !retry.includes(p)).map(({ item }) => ({ index: item.index, m: item.m, ...this.#claimedAt(item.m) })), this.now);
+		const [written] = await Promise.all([bulkWrite(this.db, recordDocs), this.services.audit.appendOnce(lines)]);
+		for (const line of lines) this.audited.add(line.key);
 		records.forEach((p, i) => {
 			const answer = written.get(recordDocs[i]!._id)!;
 			if (!answer.ok) return retry.push(p);
@@ -112,10 +118,14 @@ export class PushRun {
 		await this.docs.read(retry.flatMap(({ item: { m } }) => [recordDocId(m), conflictsDocId(m)]));
 	}
 
+	#claimedAt(m: Mutation): { claimedAt?: string } {
+		const claimedAt = (this.docs.get(mutationLogId(m)) as MutationLogDoc | undefined)?.serverTime;
+		return claimedAt ? { claimedAt } : {};
+	}
+
 	#finish({ item, plan, finishing }: Pending, rev: string): void {
-		const { result, created } = plan.finish(rev);
-		const claimedAt = (this.docs.get(mutationLogId(item.m)) as MutationLogDoc | undefined)?.serverTime;
-		this.settled.push({ index: item.index, m: item.m, rev, status: result.status, created, ...(claimedAt ? { claimedAt } : {}) });
+		const { result } = plan.finish(rev);
+		this.settled.push({ index: item.index, m: item.m, rev, status: result.status, ...this.#claimedAt(item.m) });
 		this.results[item.queue.shift()!.index] = finishing ? filedAnswer(item.m) : result;
 	}
 

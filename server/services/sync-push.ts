@@ -53,8 +53,8 @@ export async function pushChanges(services: Services, actor: Actor, mutations: r
 		}
 		if (pending.length > 0) await run.write(pending);
 	}
-	// The audit lines are written before the answer leaves, in the order sent.
-	await settle(services, actor, db, docs, run.settled, now);
+	// Every audit line is written before the answer leaves, then the logs are marked done.
+	await settle(services, actor, db, docs, run.settled, run.audited, now);
 	if (mutations.some((m) => m.caseId === undefined)) services.serviceListing.forget();
 	return run.results;
 }

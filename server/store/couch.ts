@@ -40,6 +40,27 @@ async function createIfMissing(server: Nano.ServerScope, name: string): Promise<
 	}
 }
 
+/**
+ * How long a store that answered counts as reachable without asking again. Every sync starts with
+ * a health check; a stale "yes" is safe, since the sync's own store requests fail (503) if the
+ * store went away meanwhile. A "no" is never kept: a store that is back is seen at once.
+ */
+export const REACHABLE_FOR_MS = 2_000;
+
+/** Whether the store answers `ask`, asked at most once per `REACHABLE_FOR_MS` while it does (per process). */
+export function reachability(ask: () => Promise<unknown>, clock: () => number = Date.now): () => Promise<boolean> {
+	let answeredAt = -Infinity;
+	let asking: Promise<boolean> | undefined;
+	return () => {
+		if (clock() - answeredAt < REACHABLE_FOR_MS) return Promise.resolve(true);
+		asking ??= ask().then(
+			() => ((answeredAt = clock()), true),
+			() => false
+		).finally(() => (asking = undefined));
+		return asking;
+	};
+}
+
 /** Connects through nano and makes the databases, idempotently, so any number of processes may start at once. */
 export async function connectCouch(url: string, kind: Couch['kind'], prefix: string, gateOptions = STORE_GATE): Promise<Couch> {
 	await prepareStoreGate();
@@ -53,14 +74,7 @@ export async function connectCouch(url: string, kind: Couch['kind'], prefix: str
 		names,
 		gate,
 		dbs: { records: server.use(names.records), accounts: server.use(names.accounts), audit: server.use(names.audit) },
-		async isReachable() {
-			try {
-				await server.use(names.accounts).info();
-				return true;
-			} catch {
-				return false;
-			}
-		}
+		isReachable: reachability(() => server.use(names.accounts).info())
 	};
 }
 

@@ -109,6 +109,8 @@ describe('devices', () => {
 			expect(answer.json()).toMatchObject({ error: 'device-revoked', action: 'wipe' });
 			expect(answer.cookies.map((c) => c.value)).toEqual(['', '']);
 		}
+		// Its reachability check still says the server is up, so its next sync goes on to be told to wipe.
+		expect((await get('/api/health', cookie)).statusCode).toBe(200);
 		const again = await env.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'sharer', password: PASSWORD, device } });
 		expect(again.json()).toMatchObject({ error: 'device-revoked', action: 'wipe' });
 		expect(cookieHeader(again)).toBe('');
