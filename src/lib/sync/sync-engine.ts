@@ -39,7 +39,7 @@ class PushStopped extends Error {}
 
 const isLocked = (error: unknown) => error instanceof LockedError || (error as { code?: unknown } | null)?.code === 'locked';
 
-/** The device side of sync: push and pull together, then purge, one round at a time across tabs. */
+/** The device side of sync: push, then pull, then purge, one round at a time across tabs. */
 export function createSyncEngine(deps: SyncEngineDeps) {
 	const { store, transport } = deps;
 	const ctx: PushContext = { store, transport, deviceId: deps.deviceId };
@@ -71,9 +71,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 	}
 
 	/**
-	 * Push and pull go out together, with no reachability check first: the first answer is one;
-	 * the access report follows a push that succeeded. Pulled pages are read and sealed meanwhile but commit only once the push has
-	 * settled, skipping any record older than the revision the push stored.
+	 * Push, then pull, with no reachability check first: the first answer is one. The access report
+	 * goes beside the pull, after a push that succeeded. A pulled record older than the revision the
+	 * push stored is skipped.
 	 */
 	async function round(): Promise<SyncOutcome> {
 		if (!deps.isUnlocked()) return { status: 'locked' };
@@ -83,7 +83,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 		// After a push that succeeded, as before the pull ran alongside: the server counts the report as
 		// the tablet having synced (device exposure), so a failed push sends none.
 		const reporting = pushing.then((pushed) => (pushed.ok ? deps.reportAccess?.() : undefined));
-		const pulling = pull(gate);
+		// The pull asks once the push has settled, so its checkpoints name the revisions the push
+		// stored: a checkpoint read before them could match a server restored from backup to the
+		// state before the push, and the tablet would keep revisions the server lost (docs/sync.md).
+		const pulling = gate.then((stored) => pull(Promise.resolve(stored)));
 		// Handled below in every order; marked here so an early failure of one is not reported as unhandled.
 		for (const pending of [gate, reporting, pulling]) pending.catch(() => undefined);
 		// The round holds the lock until all three have ended, whichever fails first.

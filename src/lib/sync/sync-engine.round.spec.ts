@@ -9,28 +9,37 @@ const CASE = 'case-0001-abcd';
 const CASE_DOC = caseDocId(CASE);
 const PERSON_DOC = caseChildDocId(CASE, 'participant', 'participant-pr-0001');
 
-/** The server answers the pull first and only then takes the push that went out alongside it. */
-function pullAnsweredFirst(f: SyncFixture): SyncTransport {
+/** A push that takes a while on the wire, as on a tablet's link. */
+const slowLink = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+/** The real transport, noting when the push was answered and when a pull was asked for. */
+function ordered(f: SyncFixture, events: string[]): SyncTransport {
 	const inner = f.server.transport;
-	let answered!: () => void;
-	const pullAnswered = new Promise<void>((resolve) => (answered = resolve));
-	f.server.faults.beforePullAnswer = () => answered();
-	return { ...inner, push: async (request) => (await pullAnswered, inner.push(request)) };
+	const noted =
+		<A extends unknown[], R>(before: string, call: (...args: A) => Promise<R>, after?: string) =>
+		async (...args: A): Promise<R> => {
+			events.push(before);
+			const answer = await call(...args);
+			if (after) events.push(after);
+			return answer;
+		};
+	return { ...inner, push: noted('push asked', async (request) => (await slowLink(), inner.push(request)), 'push answered'), pull: noted('pull asked', inner.pull.bind(inner)), ...(inner.pullStream ? { pullStream: noted('pull asked', inner.pullStream.bind(inner)) } : {}) };
 }
 
-describe('sync engine: push and pull out together', () => {
+describe('sync engine: one round of push, report and pull', () => {
 	const fixture = useSyncFixture(USER, CASE);
 	let f: SyncFixture;
 	beforeEach(() => void (f = fixture()));
 
-	it('keeps the merged record the push brought back when the pull was read on the server before the push landed', async () => {
+	it('asks for changes only once the push is answered, so the checkpoints it stores cover what the push stored', async () => {
 		f.server.put(PERSON_DOC, exampleRecords.participant(), CASE);
 		await f.engine().sync();
-		// A colleague changes the preferred name in the office; this tablet changes the language offline.
 		f.server.put(PERSON_DOC, { ...exampleRecords.participant(), preferredName: 'Sammy' }, CASE);
 		await f.repo().save({ ...exampleRecords.participant(), language: 'Welsh' });
 
-		expect(await f.engine({ transport: pullAnsweredFirst(f) }).sync()).toMatchObject({ status: 'synced', pushed: 1, rejected: 0 });
+		const events: string[] = [];
+		expect(await f.engine({ transport: ordered(f, events) }).sync()).toMatchObject({ status: 'synced', pushed: 1, rejected: 0 });
+		expect(events).toEqual(['push asked', 'push answered', 'pull asked']);
 		const onServer = f.server.get(PERSON_DOC)!;
 		expect(onServer.record).toMatchObject({ preferredName: 'Sammy', language: 'Welsh' });
 		expect(await f.repo().get(PERSON_DOC)).toEqual(onServer.record);
