@@ -5,8 +5,8 @@ import type { SyncEngineDeps } from './sync-engine.js';
 import type { SyncTransport, TransportFailure } from './sync-transport.js';
 
 export type Pulled = { ok: true; at: string; purges: Map<string, PurgeReason> } | TransportFailure | { ok: false; kind: 'locked' };
-/** What the pull waits for before it commits: the push settled, and the revisions it stored. */
-export type Gate = Promise<ReadonlyMap<string, string>>;
+/** The revisions this round's push stored, by document id: a pulled record older than one is skipped (a lagging replica). */
+export type Settled = ReadonlyMap<string, string>;
 
 /** The pull half of a round: streamed where the server can, else page by page. */
 export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'deviceId' | 'isUnlocked' | 'onProgress' | 'pageLimit'>) {
@@ -25,10 +25,9 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 	/**
 	 * Every page in one answer, stored as it arrives; asks again if the answer ended early. Page
 	 * k + 1 is checked and sealed while page k commits; commits run one at a time in page order
-	 * (pages sealed meanwhile commit together), none before the gate opens, and after a failed one
-	 * nothing later commits.
+	 * (pages sealed meanwhile commit together), and after a failed one nothing later commits.
 	 */
-	async function pullStreamed(pullStream: NonNullable<SyncTransport['pullStream']>, first: Promise<PullRequest>, gate: Gate): Promise<Pulled | undefined> {
+	async function pullStreamed(pullStream: NonNullable<SyncTransport['pullStream']>, settled: Settled): Promise<Pulled | undefined> {
 		const purges = new Map<string, PurgeReason>();
 		let at = '';
 		for (let answers = 0; ; answers++) {
@@ -36,14 +35,13 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 			let committed: Promise<void> = Promise.resolve();
 			let failure: unknown;
 			const ready: { page: PullResponse; prepared: PreparedPage }[] = [];
-			const asked = answers === 0 ? await first : await request();
+			const asked = await request();
 			const heldCases = new Set(asked.cases.map((c) => c.caseId));
 			const answer = await pullStream(asked, async (page) => {
 				if (failure !== undefined) throw failure;
 				if (!deps.isUnlocked()) throw new LockedError();
 				ready.push({ page, prepared: await store.preparePage(page, heldCases) });
 				committed = committed.then(async () => {
-					const settled = await gate;
 					const batch = ready.splice(0);
 					if (batch.length === 0) return;
 					await store.commitPages(batch.map((b) => b.prepared), settled);
@@ -75,13 +73,9 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 		}
 	}
 
-	async function pull(gate: Gate): Promise<Pulled> {
-		// Read while the push is out: a push changes no checkpoint, and adds no case to those held.
-		const first = request();
-		const streamed = transport.pullStream ? await pullStreamed(transport.pullStream.bind(transport), first, gate) : undefined;
-		if (streamed) return streamed;
-		await Promise.all([first, gate]);
-		return pullPaged();
+	async function pull(settled: Settled): Promise<Pulled> {
+		const streamed = transport.pullStream ? await pullStreamed(transport.pullStream.bind(transport), settled) : undefined;
+		return streamed ?? pullPaged();
 	}
 
 	return pull;

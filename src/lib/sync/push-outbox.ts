@@ -109,8 +109,8 @@ function settlementOf(sent: Outgoing, result: MutationResult, view: Map<string, 
 /**
  * Pushes outbox entries in order, in batches. A batch whose answer is lost is sent again with the
  * same mutation ids next time, and the server answers `duplicate`: it is applied once. `settled`
- * gains the revision stored for each record, before its batch commits (a pull read alongside
- * must not put back an older one).
+ * gains the revision stored for each record (the pull that follows skips an older one, as a
+ * lagging replica might send).
  */
 export async function pushOutbox(ctx: PushContext, include: PushFilter, settled?: Map<string, string>): Promise<PushSummary> {
 	const [refused, firstBatch] = await Promise.all([ctx.store.rejectedSeqs(), ctx.store.pending(PUSH_BATCH_LIMIT, 0)]);

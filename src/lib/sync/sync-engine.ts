@@ -1,5 +1,5 @@
 import { LockedError } from '../crypto/keyring.js';
-import { pullRounds, type Gate, type Pulled } from './pull-rounds.js';
+import { pullRounds, type Pulled } from './pull-rounds.js';
 import { inCase, notRefused, pushOutbox, type PushContext } from './push-outbox.js';
 import type { SyncLock } from './sync-lock.js';
 import type { SyncStore } from './sync-store.js';
@@ -33,9 +33,6 @@ export interface SyncEngineDeps {
 	/** Reports case screens opened on the tablet (offline reads) once the push succeeded, while the pull runs; only a wipe answer stops the round. */
 	reportAccess?: () => Promise<{ ok: true } | { ok: false; wipe: boolean }>;
 }
-
-/** The push failed: nothing pulled alongside it may commit. */
-class PushStopped extends Error {}
 
 const isLocked = (error: unknown) => error instanceof LockedError || (error as { code?: unknown } | null)?.code === 'locked';
 
@@ -71,36 +68,25 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 	}
 
 	/**
-	 * Push, then pull, with no reachability check first: the first answer is one. The access report
-	 * goes beside the pull, after a push that succeeded. A pulled record older than the revision the
-	 * push stored is skipped.
+	 * Push, then pull, with no reachability check first: the first answer is one. The pull is asked
+	 * for once the push has settled, so its checkpoints name the revisions the push stored: read
+	 * before them, they could match a server restored from a backup taken before the push, and the
+	 * tablet would keep revisions the server lost (docs/sync.md, "One round"). The access report goes
+	 * beside the pull, only after a push that succeeded: the server counts it as the tablet having
+	 * synced (device exposure).
 	 */
 	async function round(): Promise<SyncOutcome> {
 		if (!deps.isUnlocked()) return { status: 'locked' };
 		const settled = new Map<string, string>();
-		const pushing = pushOutbox(ctx, notRefused, settled);
-		const gate: Gate = pushing.then((pushed) => (pushed.ok ? settled : Promise.reject(new PushStopped())));
-		// After a push that succeeded, as before the pull ran alongside: the server counts the report as
-		// the tablet having synced (device exposure), so a failed push sends none.
-		const reporting = pushing.then((pushed) => (pushed.ok ? deps.reportAccess?.() : undefined));
-		// The pull asks once the push has settled, so its checkpoints name the revisions the push
-		// stored: a checkpoint read before them could match a server restored from backup to the
-		// state before the push, and the tablet would keep revisions the server lost (docs/sync.md).
-		const pulling = gate.then((stored) => pull(Promise.resolve(stored)));
-		// Handled below in every order; marked here so an early failure of one is not reported as unhandled.
-		for (const pending of [gate, reporting, pulling]) pending.catch(() => undefined);
-		// The round holds the lock until all three have ended, whichever fails first.
-		const allEnded = () => Promise.allSettled([pushing, reporting, pulling]);
-		const own = <T>(pending: Promise<T>) => pending.catch(async (error: unknown) => (await allEnded(), Promise.reject(error)));
-		const pushed = await own(pushing);
-		const reported = pushed.ok ? await own(reporting) : undefined;
-		if (!pushed.ok || (reported && !reported.ok && reported.wipe)) {
-			await allEnded();
-			return failed(pushed.ok ? { ok: false, kind: 'wipe', message: 'This device was revoked.' } : pushed);
-		}
-		const pulled = await pulling;
-		if (!pulled.ok) return pulled.kind === 'locked' ? { status: 'locked' } : failed(pulled);
-		return finish(pushed, pulled);
+		const pushed = await pushOutbox(ctx, notRefused, settled);
+		if (!pushed.ok) return failed(pushed);
+		// The round holds the lock until both have ended, whichever fails first.
+		const [reported, pulled] = await Promise.allSettled([Promise.resolve(deps.reportAccess?.()), pull(settled)]);
+		if (reported.status === 'rejected') throw reported.reason;
+		if (reported.value && !reported.value.ok && reported.value.wipe) return failed({ ok: false, kind: 'wipe', message: 'This device was revoked.' });
+		if (pulled.status === 'rejected') throw pulled.reason;
+		if (!pulled.value.ok) return pulled.value.kind === 'locked' ? { status: 'locked' } : failed(pulled.value);
+		return finish(pushed, pulled.value);
 	}
 
 	return {
