@@ -41,9 +41,9 @@ async function createIfMissing(server: Nano.ServerScope, name: string): Promise<
 }
 
 /**
- * How long a store that answered counts as reachable without asking again. Every sync starts with
- * a health check; a stale "yes" is safe, since the sync's own store requests fail (503) if the
- * store went away meanwhile. A "no" is never kept: a store that is back is seen at once.
+ * How long a store that answered counts as reachable without asking again. Monitors and load
+ * balancers poll the health route; a stale "yes" is safe, since any request's own store calls fail
+ * (503) if the store went away meanwhile. A "no" is never kept: a store that is back is seen at once.
  */
 export const REACHABLE_FOR_MS = 2_000;
 
