@@ -27,7 +27,7 @@ function timedTransport(phases: Phases): SyncTransport {
 			phases[kind] += performance.now() - start;
 		}
 	};
-	return { reachable: httpTransport.reachable, push: timed('push', httpTransport.push), pull: timed('pull', httpTransport.pull), pullStream: timed('pull', httpTransport.pullStream!) };
+	return { push: timed('push', httpTransport.push), pull: timed('pull', httpTransport.pull), pullStream: timed('pull', httpTransport.pullStream!) };
 }
 
 function engineFor(user: SessionUser, deviceId: string, progress: SyncProgress[], phases: Phases) {

@@ -29,13 +29,4 @@ describe('sync over HTTP', () => {
 		vi.stubGlobal('fetch', answer(200, { records: 'nope' }));
 		expect(await httpTransport.pull(request)).toMatchObject({ ok: false, kind: 'failed' });
 	});
-
-	it('checks reachability with a real request to the server', async () => {
-		const fetch = answer(200, { status: 'ok', version: '1', store: { reachable: true, kind: 'embedded' } });
-		vi.stubGlobal('fetch', fetch);
-		expect(await httpTransport.reachable()).toBe(true);
-		expect(fetch).toHaveBeenCalledWith('/api/health', expect.anything());
-		vi.stubGlobal('fetch', answer(503, { status: 'unavailable' }));
-		expect(await httpTransport.reachable()).toBe(false);
-	});
 });

@@ -14,8 +14,6 @@ export type TransportAnswer<T> = { ok: true; value: T } | TransportFailure;
 
 /** How the engine talks to the server; tests pass an in-memory double that speaks the same protocol. */
 export interface SyncTransport {
-	/** A real round trip to the server, since `navigator.onLine` only says a network exists. */
-	reachable(): Promise<boolean>;
 	push(request: PushRequest): Promise<TransportAnswer<PushResponse>>;
 	pull(request: PullRequest): Promise<TransportAnswer<PullResponse>>;
 	/**
@@ -44,10 +42,6 @@ function failure(status: number, error: { message: string }): TransportFailure {
 }
 
 export const httpTransport: SyncTransport = {
-	async reachable() {
-		const result = await callApi<unknown>('GET', '/api/health');
-		return result.ok;
-	},
 	push: (request) => post('/api/sync/push', request, pushResponseSchema),
 	pull: (request) => post('/api/sync/pull', request, pullResponseSchema),
 	async pullStream(request, onPage) {

@@ -93,7 +93,6 @@ export function memoryServer(now: () => string = () => '2026-11-01T10:00:00.000Z
 	}
 
 	const transport: SyncTransport = {
-		reachable: async () => state.reachable,
 		async push(request: PushRequest): Promise<TransportAnswer<PushResponse>> {
 			calls.push++;
 			if (!state.reachable) return DROPPED;
