@@ -5,6 +5,7 @@ import { parseRecord, type DomainRecord } from '../domain/records.js';
 import type { Validated } from '../domain/validation.js';
 import type { ConflictResolution } from '../protocol/sync-conflict.js';
 import type { SealedChange } from './outbox.js';
+import { caseRows } from './case-rows.js';
 import { openRecordRow, recordContext, syncedRowOf } from './held-copy.js';
 import { guessHolds, guessOf, guessRow, rememberRow, type RowGuess } from './known-rows.js';
 import { nameIndexOf } from './name-index.js';
@@ -175,13 +176,12 @@ export function recordRepository(db: UserDb, options: RecordRepositoryOptions = 
 		/** Everything on the device about one case, decrypted. */
 		async readCase(caseId: string): Promise<DomainRecord[]> {
 			requireKey(db);
-			const rows = await db.records.where('caseId').equals(caseId).toArray();
-			return Promise.all(rows.map(openKnown));
+			return Promise.all((await caseRows(db.records, caseId)).map(openKnown));
 		},
 
 		watchCase(caseId: string): Observable<DomainRecord[]> {
 			// Remembered too: an edit made from a watched screen then saves without a read first.
-			return liveQuery(async () => (requireKey(db), Promise.all((await db.records.where('caseId').equals(caseId).toArray()).map(openKnown))));
+			return liveQuery(async () => (requireKey(db), Promise.all((await caseRows(db.records, caseId)).map(openKnown))));
 		},
 
 		/**

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dropKeys } from '../crypto/keyring.js';
 import type { CaseSummary } from '../protocol/cases.js';
-import { exampleRecords } from '../domain/record-fixtures.js';
+import { exampleRecords, exampleWith } from '../domain/record-fixtures.js';
 import type { DomainRecord } from '../domain/records.js';
 import { caseRepository } from './case-repository.js';
 import { outbox, type SealedChange } from './outbox.js';
@@ -91,7 +91,7 @@ describe('user database migration', () => {
 		expect(db.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['accessLog', 'cases', 'checkpoints', 'drafts', 'outbox', 'records', 'rejections', 'synced', 'syncMeta']));
 	});
 
-	it('opens a v6 database in v7 with every record and outbox entry intact and found by the indexes it keeps', async () => {
+	it('opens a v6 database with every record and outbox entry intact and found by the indexes it keeps', async () => {
 		await unlockForTest('m1');
 		const sealer = { userId: 'm1' } as UserDb;
 		const note = exampleRecords['case-note']() as DomainRecord;
@@ -117,7 +117,27 @@ describe('user database migration', () => {
 		expect(await db.outbox.where('mutationId').equals('m-0000-abcd').count()).toBe(1);
 		expect(await db.outbox.where('caseId').equals('case-0001-abcd').count()).toBe(2);
 		expect(await db.drafts.where('caseId').equals('case-0001-abcd').count()).toBe(1);
-		expect(db.verno).toBe(7);
-		expect(db.records.schema.indexes.map((index) => index.name).sort()).toEqual(['caseId', 'type']);
+	});
+
+	it('opens a v7 database in v8 with each case reading its own records, not a neighbour whose id starts the same', async () => {
+		await unlockForTest('m1');
+		const sealer = { userId: 'm1' } as UserDb;
+		const [mine, neighbour] = ['case-0001-abcd', 'case-0001-abcd-2'];
+		const recordsOf = (caseId: string) => [
+			exampleWith('case', (c) => (c.id = caseId)),
+			exampleWith('case-note', (n) => ((n.caseId = caseId), (n.id = `note-${caseId}`))),
+			exampleWith('participant', (p) => ((p.caseId = caseId), (p.id = `person-${caseId}`)))
+		] as DomainRecord[];
+		const v7 = new Dexie(userDbName('m1'));
+		v7.version(7).stores(storesAt(7));
+		await v7.table('records').bulkPut(await Promise.all([...recordsOf(mine), ...recordsOf(neighbour)].map((r) => sealRecordRow(sealer, r))));
+		v7.close();
+
+		const db = userDb('m1');
+		const repo = recordRepository(db);
+		expect((await repo.readCase(mine)).map((r) => r.id)).toEqual([mine, `note-${mine}`, `person-${mine}`]);
+		expect((await repo.readCase(neighbour)).map((r) => r.id)).toEqual([neighbour, `note-${neighbour}`, `person-${neighbour}`]);
+		expect(db.verno).toBe(8);
+		expect(db.records.schema.indexes.map((index) => index.name)).toEqual(['type']);
 	});
 });

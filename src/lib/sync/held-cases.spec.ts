@@ -36,4 +36,21 @@ describe('the cases a pull asks about', () => {
 		for (const [i, caseId] of ['case-0002-aaaa', 'case-0001-aaaa', 'case-0002-aaaa'].entries()) await recordRepository(db).save(note(caseId, i + 1));
 		expect(await pullStore(db).heldCases()).toEqual([{ caseId: 'case-0001-aaaa' }, { caseId: 'case-0002-aaaa' }]);
 	});
+
+	it('lists a case whose id starts with a checkpointed case id, and removes one case without touching the other', async () => {
+		const db = userDb('h1');
+		const repo = recordRepository(db);
+		const [held, longer] = ['case-0001-aaaa', 'case-0001-aaaa-2'];
+		for (const caseId of [held, longer]) {
+			await repo.save(exampleWith('case', (c) => (c.id = caseId)));
+			await repo.save(note(caseId, 1));
+		}
+		await db.checkpoints.put({ key: `case:${held}`, caseId: held, checkpoint: 'cp' });
+		await db.outbox.clear();
+
+		expect(await pullStore(db).heldCases()).toEqual([{ caseId: held, checkpoint: 'cp' }, { caseId: longer }]);
+		expect(await pullStore(db).purgeCase(held)).toBe(true);
+		expect((await repo.readCase(longer)).map((r) => r.id)).toEqual([longer, 'note-0001-abcd']);
+		expect(await repo.readCase(held)).toEqual([]);
+	});
 });

@@ -3,6 +3,7 @@ import { caseIdOf, docIdOf, sealRecordRow } from '../db/record-repository.js';
 import type { CheckpointRow, StoredRecord, SyncedRow, UserDb } from '../db/user-db.js';
 import { parseRecord } from '../domain/records.js';
 import type { PullResponse } from '../protocol/sync-pull.js';
+import { deleteCaseRows } from '../db/case-rows.js';
 import { casesWithRecords } from './held-cases.js';
 import { dropRemoved } from './removed-records.js';
 import { isOlderRevision } from './revisions.js';
@@ -126,7 +127,7 @@ export function pullStore(db: UserDb) {
 		async purgeCase(caseId: string): Promise<boolean> {
 			return db.transaction('rw', [db.outbox, db.records, db.synced, db.checkpoints, db.cases, db.rejections, db.drafts], async () => {
 				if ((await db.outbox.where('caseId').equals(caseId).count()) > 0) return false;
-				await db.records.where('caseId').equals(caseId).delete();
+				await deleteCaseRows(db.records, caseId);
 				await db.synced.where('caseId').equals(caseId).delete();
 				await db.checkpoints.where('caseId').equals(caseId).delete();
 				await db.rejections.where('caseId').equals(caseId).delete();

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { caseRows } from '../db/case-rows.js';
 import { dumpAsText, dumpIndexedDb } from '../db/testing.js';
 import { caseChildDocId, caseDocId } from '../domain/ids.js';
 import { exampleRecords, exampleWith } from '../domain/record-fixtures.js';
@@ -142,7 +143,7 @@ describe('sync engine: pull and purge', () => {
 			f.server.state.reachable = false;
 		};
 		expect(await f.engine().sync()).toMatchObject({ status: 'offline' });
-		expect(await f.db().records.where('caseId').equals(CASE).count()).toBe(2);
+		expect(await caseRows(f.db().records, CASE)).toHaveLength(2);
 		expect(await f.db().outbox.count()).toBe(1);
 		f.server.state.reachable = true;
 		expect(await f.engine().sync()).toMatchObject({ status: 'synced', purged: [CASE] });
