@@ -27,7 +27,7 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 	 * k + 1 is checked and sealed while page k commits; commits run one at a time in page order
 	 * (pages sealed meanwhile commit together), and after a failed one nothing later commits.
 	 */
-	async function pullStreamed(pullStream: NonNullable<SyncTransport['pullStream']>, settled: Settled): Promise<Pulled | undefined> {
+	async function pullStreamed(pullStream: NonNullable<SyncTransport['pullStream']>, settled: Settled, ask: () => Promise<PullRequest>): Promise<Pulled | undefined> {
 		const purges = new Map<string, PurgeReason>();
 		let at = '';
 		for (let answers = 0; ; answers++) {
@@ -35,7 +35,7 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 			let committed: Promise<void> = Promise.resolve();
 			let failure: unknown;
 			const ready: { page: PullResponse; prepared: PreparedPage }[] = [];
-			const asked = await request();
+			const asked = await ask();
 			const heldCases = new Set(asked.cases.map((c) => c.caseId));
 			const answer = await pullStream(asked, async (page) => {
 				if (failure !== undefined) throw failure;
@@ -59,11 +59,11 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 		}
 	}
 
-	async function pullPaged(): Promise<Pulled> {
+	async function pullPaged(ask: () => Promise<PullRequest>): Promise<Pulled> {
 		const purges = new Map<string, PurgeReason>();
 		for (;;) {
 			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
-			const asked = await request();
+			const asked = await ask();
 			const answer = await transport.pull(asked);
 			if (!answer.ok) return answer;
 			// A page and its checkpoints commit together; what is committed stands if the round stops after it.
@@ -73,10 +73,21 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 		}
 	}
 
-	async function pull(settled: Settled): Promise<Pulled> {
-		const streamed = transport.pullStream ? await pullStreamed(transport.pullStream.bind(transport), settled) : undefined;
-		return streamed ?? pullPaged();
+	/**
+	 * `asked`: the first question, read from the device beforehand (beside the push: it changes no
+	 * checkpoint, and a case it could leave without records stays asked for, which the server answers).
+	 */
+	async function pull(settled: Settled, asked?: Promise<PullRequest>): Promise<Pulled> {
+		let first = asked;
+		// The first question once; every later answer is asked for from the checkpoints stored since.
+		const ask = () => {
+			const question = first ?? request();
+			first = undefined;
+			return question;
+		};
+		const streamed = transport.pullStream ? await pullStreamed(transport.pullStream.bind(transport), settled, ask) : undefined;
+		return streamed ?? pullPaged(ask);
 	}
 
-	return pull;
+	return Object.assign(pull, { request });
 }

@@ -78,10 +78,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 	async function round(): Promise<SyncOutcome> {
 		if (!deps.isUnlocked()) return { status: 'locked' };
 		const settled = new Map<string, string>();
+		// The pull's question is read while the push is out; it is asked only once the push settled.
+		const asked = pull.request();
+		asked.catch(() => undefined);
 		const pushed = await pushOutbox(ctx, notRefused, settled);
 		if (!pushed.ok) return failed(pushed);
 		// The round holds the lock until both have ended, whichever fails first.
-		const [reported, pulled] = await Promise.allSettled([Promise.resolve(deps.reportAccess?.()), pull(settled)]);
+		const [reported, pulled] = await Promise.allSettled([Promise.resolve(deps.reportAccess?.()), pull(settled, asked)]);
 		if (reported.status === 'rejected') throw reported.reason;
 		if (reported.value && !reported.value.ok && reported.value.wipe) return failed({ ok: false, kind: 'wipe', message: 'This device was revoked.' });
 		if (pulled.status === 'rejected') throw pulled.reason;

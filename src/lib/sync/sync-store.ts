@@ -113,8 +113,9 @@ export function syncStore(db: UserDb) {
 			const ackedSeqs = new Set(acked.map((c) => c.seq));
 			await db.transaction('rw', [db.outbox, db.synced, db.records, db.rejections], async () => {
 				await db.outbox.bulkDelete([...ackedSeqs]);
-				await db.rejections.bulkDelete(acked.map((c) => c.mutationId));
-				await db.rejections.bulkPut(rejections);
+				// Refusals are rare: the table is looked at once before deleting by every acknowledged id.
+				if ((await db.rejections.count()) > 0) await db.rejections.bulkDelete(acked.map((c) => c.mutationId));
+				if (rejections.length > 0) await db.rejections.bulkPut(rejections);
 				await db.synced.bulkPut(copies);
 				for (const [docId, row] of merged) {
 					const later = await db.outbox.where('docId').equals(docId).count();
