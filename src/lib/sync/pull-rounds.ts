@@ -1,12 +1,16 @@
 import { LockedError } from '../crypto/keyring.js';
 import type { PullRequest, PullResponse, PurgeReason } from '../protocol/sync-pull.js';
+import type { SettledCopy } from './one-row-copy.js';
 import type { PreparedPage } from './pull-store.js';
 import type { SyncEngineDeps } from './sync-engine.js';
 import type { SyncTransport, TransportFailure } from './sync-transport.js';
 
 export type Pulled = { ok: true; at: string; purges: Map<string, PurgeReason> } | TransportFailure | { ok: false; kind: 'locked' };
-/** The revisions this round's push stored, by document id: a pulled record older than one is skipped (a lagging replica). */
-export type Settled = ReadonlyMap<string, string>;
+/**
+ * What this round's push stored, by document id: a pulled record older than one is skipped (a
+ * lagging replica), and so is one the tablet already holds as sent (the push's own change back).
+ */
+export type Settled = ReadonlyMap<string, SettledCopy>;
 
 /** The pull half of a round: streamed where the server can, else page by page. */
 export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'deviceId' | 'isUnlocked' | 'onProgress' | 'pageLimit'>) {
@@ -40,7 +44,7 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 			const answer = await pullStream(asked, async (page) => {
 				if (failure !== undefined) throw failure;
 				if (!deps.isUnlocked()) throw new LockedError();
-				ready.push({ page, prepared: await store.preparePage(page, heldCases) });
+				ready.push({ page, prepared: await store.preparePage(page, heldCases, settled) });
 				committed = committed.then(async () => {
 					const batch = ready.splice(0);
 					if (batch.length === 0) return;

@@ -1,4 +1,5 @@
 import { LockedError } from '../crypto/keyring.js';
+import type { SettledCopy } from './one-row-copy.js';
 import { pullRounds, type Pulled } from './pull-rounds.js';
 import { inCase, notRefused, pushOutbox, type PushContext } from './push-outbox.js';
 import type { SyncLock } from './sync-lock.js';
@@ -77,7 +78,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 	 */
 	async function round(): Promise<SyncOutcome> {
 		if (!deps.isUnlocked()) return { status: 'locked' };
-		const settled = new Map<string, string>();
+		const settled = new Map<string, SettledCopy>();
 		// The pull's question is read while the push is out; it is asked only once the push settled.
 		const asked = pull.request();
 		asked.catch(() => undefined);
