@@ -124,7 +124,8 @@ export function syncStore(db: UserDb) {
 				if (rejections.length > 0) await db.rejections.bulkPut(rejections);
 				// Nothing saved since: the working copy is the server's, in one row as a pull leaves it (and a
 				// pull sending it back finds it held).
-				const waiting = new Set(oneRow.size === 0 ? [] : ((await db.outbox.where('docId').anyOf([...oneRow.keys()]).keys()) as string[]));
+				const looked = oneRow.size > 0 && (await db.outbox.count()) > 0;
+				const waiting = new Set(looked ? ((await db.outbox.where('docId').anyOf([...oneRow.keys()]).keys()) as string[]) : []);
 				const single = new Set(copies.filter((row) => oneRow.has(row.id) && !waiting.has(row.id)).map((row) => row.id));
 				await db.synced.bulkPut(copies.filter((row) => !single.has(row.id)));
 				await db.records.bulkPut(copies.filter((row) => single.has(row.id)).map((row): StoredRecord => ({ ...oneRow.get(row.id)!, copy: true, enc: row.enc })));
