@@ -62,7 +62,7 @@ describe('one row per pulled record', () => {
 		await f.repo().save(exampleWith('letter', (letter) => (letter.body = 'First draft.')));
 		const shown: unknown[] = [];
 		const push: typeof f.server.transport.push = async (request) => {
-			shown.push((await f.repo().get(LETTER_DOC))?.body);
+			shown.push(((await f.repo().get(LETTER_DOC)) as { body?: string } | undefined)?.body);
 			const answer = await f.server.transport.push(request);
 			if (shown.length === 1) await f.repo().save(exampleWith('letter', (letter) => (letter.body = 'Second draft.')));
 			return answer;
