@@ -11,6 +11,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import expressPouchDb from 'express-pouchdb';
 import PouchDB from 'pouchdb';
+import { cacheDesignLookups } from './design-lookup-cache.js';
 import { allDocsQueries } from './embedded-store-queries.js';
 
 interface StartMessage {
@@ -44,18 +45,22 @@ function start(message: StartMessage): Server {
 	app.disable('x-powered-by');
 	app.use(guard(message.username, message.password));
 	app.use(allDocsQueries(LevelPouch));
-	app.use(
-		expressPouchDb(LevelPouch, {
-			configPath: join(message.dataDir, 'store-config.json'),
-			logPath: join(message.dataDir, 'store-log.txt'),
-			mode: 'fullCouchDB',
-			overrideMode: {
-				// Also left out, for speed: a log line per request, a walk of the data folder's size on every
-				// database info (the server's health check asks for one), and gzip on loopback.
-				exclude: ['routes/fauxton', 'routes/security', 'routes/replicate', 'routes/special-test-auth', 'replicator', 'routes/http-log', 'disk-size', 'compression']
-			}
-		})
-	);
+	const pouchApp = expressPouchDb(LevelPouch, {
+		configPath: join(message.dataDir, 'store-config.json'),
+		logPath: join(message.dataDir, 'store-log.txt'),
+		mode: 'fullCouchDB',
+		overrideMode: {
+			// Also left out, for speed: a log line per request, a walk of the data folder's size on every
+			// database info (the server's health check asks for one), and gzip on loopback.
+			exclude: ['routes/fauxton', 'routes/security', 'routes/replicate', 'routes/special-test-auth', 'replicator', 'routes/http-log', 'disk-size', 'compression']
+		}
+	});
+	// Validation rules read once per database, not once per document written (design-lookup-cache.ts).
+	pouchApp.dbWrapper.registerWrapper((name, db, next) => {
+		cacheDesignLookups(name, db);
+		next();
+	});
+	app.use(pouchApp);
 	const server = app.listen(message.port, '127.0.0.1', () => {
 		const address = server.address();
 		const port = typeof address === 'object' && address ? address.port : message.port;

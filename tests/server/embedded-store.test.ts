@@ -74,4 +74,27 @@ describe('the embedded store', () => {
 		expect((await send('POST', '/ranges/_all_docs/queries', undefined, { queries: [] })).status).toBe(401);
 		expect((await send('POST', '/missing/_all_docs/queries', adminAuth, { queries: [] })).status).toBe(404);
 	});
+
+	it('applies a validate_doc_update rule from the next write after it is added, changed or removed, however it is written', async () => {
+		const rule = (type: string) => `function (doc) { if (doc.type === '${type}') { throw({ forbidden: 'No ${type} here' }); } }`;
+		const write = async (db: string, type: string) => (await send('POST', `/${db}/_bulk_docs`, adminAuth, { docs: [{ type }] })).json() as Promise<{ error?: string }[]>;
+		const refused = async (db: string, type: string) => (await write(db, type))[0]?.error === 'forbidden';
+		expect((await send('PUT', '/rules', adminAuth)).status).toBe(201);
+		expect(await refused('rules', 'secret')).toBe(false);
+		const added = (await (await send('PUT', '/rules/_design/guard', adminAuth, { validate_doc_update: rule('secret') })).json()) as { rev: string };
+		expect(await refused('rules', 'secret')).toBe(true);
+		// Changed in a batch, beside an ordinary document.
+		const batch = [{ _id: '_design/guard', _rev: added.rev, validate_doc_update: rule('draft') }, { _id: 'plain', type: 'note' }];
+		expect((await send('POST', '/rules/_bulk_docs', adminAuth, { docs: batch })).status).toBe(201);
+		expect([await refused('rules', 'secret'), await refused('rules', 'draft')]).toEqual([false, true]);
+		const { _rev } = (await (await send('GET', '/rules/_design/guard', adminAuth)).json()) as { _rev: string };
+		expect((await send('DELETE', `/rules/_design/guard?rev=${_rev}`, adminAuth)).status).toBe(200);
+		expect(await refused('rules', 'draft')).toBe(false);
+		// A database made again under the same name starts without the old one's rules.
+		expect((await send('PUT', '/rules/_design/guard', adminAuth, { validate_doc_update: rule('note') })).status).toBe(201);
+		expect(await refused('rules', 'note')).toBe(true);
+		expect((await send('DELETE', '/rules', adminAuth)).status).toBe(200);
+		expect((await send('PUT', '/rules', adminAuth)).status).toBe(201);
+		expect(await refused('rules', 'note')).toBe(false);
+	});
 });

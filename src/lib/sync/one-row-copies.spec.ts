@@ -43,6 +43,37 @@ describe('one row per pulled record', () => {
 		expect(await f.repo().get(LETTER_DOC)).toMatchObject({ body: 'Written on the tablet.', reviewNote: 'Changed in the office' });
 	});
 
+	it('holds a pushed edit in one row once the server has answered, before any pull', async () => {
+		f.server.put(LETTER_DOC, exampleRecords.letter(), CASE);
+		await f.engine().sync();
+		await f.repo().save(exampleWith('letter', (letter) => (letter.body = 'Written on the tablet.')));
+		const offline = { ok: false as const, kind: 'offline' as const, message: 'No answer.' };
+		const transport = { push: f.server.transport.push, pull: async () => offline, pullStream: async () => offline };
+		expect(await f.engine({ transport }).sync()).toMatchObject({ status: 'offline' });
+		expect(await rowCounts(f)).toEqual({ records: 1, synced: 0 });
+		expect((await f.db().records.get(LETTER_DOC))?.copy).toBe(true);
+		expect(await f.repo().get(LETTER_DOC)).toMatchObject({ body: 'Written on the tablet.' });
+		expect((await f.store().serverCopies([LETTER_DOC])).get(LETTER_DOC)?.rev).toBe(f.server.get(LETTER_DOC)?.rev);
+	});
+
+	it('shows an edit saved while the push was out, never the pushed version, and sends it next', async () => {
+		f.server.put(LETTER_DOC, exampleRecords.letter(), CASE);
+		await f.engine().sync();
+		await f.repo().save(exampleWith('letter', (letter) => (letter.body = 'First draft.')));
+		const shown: unknown[] = [];
+		const push: typeof f.server.transport.push = async (request) => {
+			shown.push(((await f.repo().get(LETTER_DOC)) as { body?: string } | undefined)?.body);
+			const answer = await f.server.transport.push(request);
+			if (shown.length === 1) await f.repo().save(exampleWith('letter', (letter) => (letter.body = 'Second draft.')));
+			return answer;
+		};
+		expect(await f.engine({ transport: { ...f.server.transport, push } }).sync()).toMatchObject({ status: 'synced', pushed: 2 });
+		expect(shown).toEqual(['First draft.', 'Second draft.']);
+		expect(f.server.get(LETTER_DOC)?.record).toMatchObject({ body: 'Second draft.' });
+		expect(await f.repo().get(LETTER_DOC)).toMatchObject({ body: 'Second draft.' });
+		expect(await rowCounts(f)).toEqual({ records: 1, synced: 0 });
+	});
+
 	it('keeps the working copy and the server copy apart while the server holds conflicts on the record', async () => {
 		f.server.put(LETTER_DOC, exampleRecords.letter(), CASE);
 		await f.engine().sync();

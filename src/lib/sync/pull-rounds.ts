@@ -1,12 +1,16 @@
 import { LockedError } from '../crypto/keyring.js';
 import type { PullRequest, PullResponse, PurgeReason } from '../protocol/sync-pull.js';
+import type { SettledCopy } from './one-row-copy.js';
 import type { PreparedPage } from './pull-store.js';
 import type { SyncEngineDeps } from './sync-engine.js';
 import type { SyncTransport, TransportFailure } from './sync-transport.js';
 
 export type Pulled = { ok: true; at: string; purges: Map<string, PurgeReason> } | TransportFailure | { ok: false; kind: 'locked' };
-/** The revisions this round's push stored, by document id: a pulled record older than one is skipped (a lagging replica). */
-export type Settled = ReadonlyMap<string, string>;
+/**
+ * What this round's push stored, by document id: a pulled record older than one is skipped (a
+ * lagging replica), and so is one the tablet already holds as sent (the push's own change back).
+ */
+export type Settled = ReadonlyMap<string, SettledCopy>;
 
 /** The pull half of a round: streamed where the server can, else page by page. */
 export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'deviceId' | 'isUnlocked' | 'onProgress' | 'pageLimit'>) {
@@ -27,7 +31,7 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 	 * k + 1 is checked and sealed while page k commits; commits run one at a time in page order
 	 * (pages sealed meanwhile commit together), and after a failed one nothing later commits.
 	 */
-	async function pullStreamed(pullStream: NonNullable<SyncTransport['pullStream']>, settled: Settled): Promise<Pulled | undefined> {
+	async function pullStreamed(pullStream: NonNullable<SyncTransport['pullStream']>, settled: Settled, ask: () => Promise<PullRequest>): Promise<Pulled | undefined> {
 		const purges = new Map<string, PurgeReason>();
 		let at = '';
 		for (let answers = 0; ; answers++) {
@@ -35,12 +39,12 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 			let committed: Promise<void> = Promise.resolve();
 			let failure: unknown;
 			const ready: { page: PullResponse; prepared: PreparedPage }[] = [];
-			const asked = await request();
+			const asked = await ask();
 			const heldCases = new Set(asked.cases.map((c) => c.caseId));
 			const answer = await pullStream(asked, async (page) => {
 				if (failure !== undefined) throw failure;
 				if (!deps.isUnlocked()) throw new LockedError();
-				ready.push({ page, prepared: await store.preparePage(page, heldCases) });
+				ready.push({ page, prepared: await store.preparePage(page, heldCases, settled) });
 				committed = committed.then(async () => {
 					const batch = ready.splice(0);
 					if (batch.length === 0) return;
@@ -59,11 +63,11 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 		}
 	}
 
-	async function pullPaged(): Promise<Pulled> {
+	async function pullPaged(ask: () => Promise<PullRequest>): Promise<Pulled> {
 		const purges = new Map<string, PurgeReason>();
 		for (;;) {
 			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
-			const asked = await request();
+			const asked = await ask();
 			const answer = await transport.pull(asked);
 			if (!answer.ok) return answer;
 			// A page and its checkpoints commit together; what is committed stands if the round stops after it.
@@ -73,10 +77,21 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 		}
 	}
 
-	async function pull(settled: Settled): Promise<Pulled> {
-		const streamed = transport.pullStream ? await pullStreamed(transport.pullStream.bind(transport), settled) : undefined;
-		return streamed ?? pullPaged();
+	/**
+	 * `asked`: the first question, read from the device beforehand (beside the push: it changes no
+	 * checkpoint, and a case it could leave without records stays asked for, which the server answers).
+	 */
+	async function pull(settled: Settled, asked?: Promise<PullRequest>): Promise<Pulled> {
+		let first = asked;
+		// The first question once; every later answer is asked for from the checkpoints stored since.
+		const ask = () => {
+			const question = first ?? request();
+			first = undefined;
+			return question;
+		};
+		const streamed = transport.pullStream ? await pullStreamed(transport.pullStream.bind(transport), settled, ask) : undefined;
+		return streamed ?? pullPaged(ask);
 	}
 
-	return pull;
+	return Object.assign(pull, { request });
 }

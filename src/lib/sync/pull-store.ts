@@ -5,6 +5,7 @@ import { parseRecord } from '../domain/records.js';
 import type { PullResponse } from '../protocol/sync-pull.js';
 import { deleteCaseRows } from '../db/case-rows.js';
 import { casesWithRecords } from './held-cases.js';
+import { alreadyHeld, type SettledCopy } from './one-row-copy.js';
 import { dropRemoved } from './removed-records.js';
 import { isOlderRevision } from './revisions.js';
 import { sealCopy } from './server-copy.js';
@@ -14,7 +15,7 @@ const caseKey = (caseId: string) => `case:${caseId}`;
 
 export interface PageStored {
 	stored: number;
-	/** Records that failed the domain schema, or waited in the outbox. */
+	/** Records that failed the domain schema, waited in the outbox, or were held already as sent. */
 	skipped: number;
 }
 
@@ -34,14 +35,17 @@ export function pullStore(db: UserDb) {
 	 * any other case cannot be on the device (an answer sends a record once; one made on the device
 	 * meanwhile waits in the outbox, which the commit checks), so the commit looks for no older
 	 * server copy of it to drop. Nothing is read here: a new tablet's pages go straight to sealing.
+	 * `settled`: what this round's push stored (see one-row-copy.ts).
 	 */
-	async function preparePage(page: PullResponse, heldCases?: ReadonlySet<string>): Promise<PreparedPage> {
+	async function preparePage(page: PullResponse, heldCases?: ReadonlySet<string>, settled?: ReadonlyMap<string, SettledCopy>): Promise<PreparedPage> {
 		const ids = page.records.map((r) => r.docId);
 		const mayHold = new Set(page.records.filter((r) => !heldCases || r.caseId === undefined || heldCases.has(r.caseId)).map((r) => r.docId));
 		// Sealed side by side: WebCrypto works off the main thread. One seal a record, unless the
 		// server kept conflicts on it: then the working copy and the server copy are two rows.
 		const sealed = await Promise.all(
 			page.records.map(async (pulled): Promise<Sealed | undefined> => {
+				// This round's push sent back, as the push left it in one row: there is nothing to store.
+				if (alreadyHeld(pulled, settled?.get(pulled.docId))) return undefined;
 				const parsed = parseRecord(pulled.record);
 				// Taken even when its revision is older than the one held: the server went back (a
 				// restore), and a pull sends only what the server holds now (docs/sync.md, "Pull").
@@ -67,10 +71,10 @@ export function pullStore(db: UserDb) {
 	 * left alone, and so is one older than the revision a push just stored (`settled`: the page was
 	 * read on the server before the push landed, and sealed before the push's answer came back).
 	 */
-	async function writePage({ page, ids, mayHold, valid, checkpoints }: PreparedPage, settled: ReadonlyMap<string, string>): Promise<PageStored> {
+	async function writePage({ page, ids, mayHold, valid, checkpoints }: PreparedPage, settled: ReadonlyMap<string, SettledCopy>): Promise<PageStored> {
 		// Read inside the transaction, so an edit saved meanwhile is never overwritten.
 		const waiting = new Set(ids.length === 0 ? [] : ((await db.outbox.where('docId').anyOf(ids).keys()) as string[]));
-		const newer = (row: Sealed) => !isOlderRevision(row.rev, settled.get(row.docId) ?? row.rev);
+		const newer = (row: Sealed) => !isOlderRevision(row.rev, settled.get(row.docId)?.rev ?? row.rev);
 		const rows = valid.filter((row) => !waiting.has(row.docId) && newer(row));
 		await db.records.bulkPut(rows.map((row) => row.record));
 		await db.synced.bulkPut(rows.flatMap((row) => (row.copy ? [row.copy] : [])));
@@ -87,7 +91,7 @@ export function pullStore(db: UserDb) {
 	 * pull resumes after the last pages committed. The push of a change waiting in the outbox brings
 	 * back the server's merge of both. Pages that arrived while the last commit ran go in together.
 	 */
-	async function commitPages(pages: PreparedPage[], settled: ReadonlyMap<string, string> = new Map()): Promise<PageStored[]> {
+	async function commitPages(pages: PreparedPage[], settled: ReadonlyMap<string, SettledCopy> = new Map()): Promise<PageStored[]> {
 		const results: PageStored[] = [];
 		await db.transaction('rw', [db.records, db.synced, db.outbox, db.checkpoints, db.rejections, db.drafts], async () => {
 			for (const page of pages) results.push(await writePage(page, settled));

@@ -5,6 +5,7 @@ import type { ConflictResolution } from '../protocol/sync-conflict.js';
 import { settleConflicts, valueAtPath } from './merge/conflicts.js';
 import { changeSides, diffRecords } from './merge/record-changes.js';
 import { compact } from './merge/values.js';
+import type { SettledCopy } from './one-row-copy.js';
 import type { PushSettlement, ServerCopy, SyncStore } from './sync-store.js';
 import type { TransportFailure, SyncTransport } from './sync-transport.js';
 
@@ -110,9 +111,9 @@ function settlementOf(sent: Outgoing, result: MutationResult, view: Map<string, 
  * Pushes outbox entries in order, in batches. A batch whose answer is lost is sent again with the
  * same mutation ids next time, and the server answers `duplicate`: it is applied once. `settled`
  * gains the revision stored for each record (the pull that follows skips an older one, as a
- * lagging replica might send).
+ * lagging replica might send), and its values where the tablet now holds them in one row.
  */
-export async function pushOutbox(ctx: PushContext, include: PushFilter, settled?: Map<string, string>): Promise<PushSummary> {
+export async function pushOutbox(ctx: PushContext, include: PushFilter, settled?: Map<string, SettledCopy>): Promise<PushSummary> {
 	const [refused, firstBatch] = await Promise.all([ctx.store.rejectedSeqs(), ctx.store.pending(PUSH_BATCH_LIMIT, 0)]);
 	let after = 0;
 	let sent = 0;
@@ -137,8 +138,8 @@ export async function pushOutbox(ctx: PushContext, include: PushFilter, settled?
 		}
 		const view = new Map(copies);
 		const settlements = results.map((result, i) => settlementOf(outgoing[i]!, result, view));
-		for (const s of settlements) if (s.kind === 'acknowledged' && s.copy) settled?.set(s.change.docId, s.copy.rev);
-		await ctx.store.settle([...unchanged, ...settlements]);
+		const oneRow = await ctx.store.settle([...unchanged, ...settlements]);
+		for (const s of settlements) if (s.kind === 'acknowledged' && s.copy) settled?.set(s.change.docId, { rev: s.copy.rev, ...(oneRow.has(s.change.docId) ? { record: s.copy.record } : {}) });
 		sent += outgoing.length;
 		rejected += settlements.filter((s) => s.kind === 'rejected').length;
 	}

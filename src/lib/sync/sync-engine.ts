@@ -1,4 +1,5 @@
 import { LockedError } from '../crypto/keyring.js';
+import type { SettledCopy } from './one-row-copy.js';
 import { pullRounds, type Pulled } from './pull-rounds.js';
 import { inCase, notRefused, pushOutbox, type PushContext } from './push-outbox.js';
 import type { SyncLock } from './sync-lock.js';
@@ -77,11 +78,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 	 */
 	async function round(): Promise<SyncOutcome> {
 		if (!deps.isUnlocked()) return { status: 'locked' };
-		const settled = new Map<string, string>();
+		const settled = new Map<string, SettledCopy>();
+		// The pull's question is read while the push is out; it is asked only once the push settled.
+		const asked = pull.request();
+		asked.catch(() => undefined);
 		const pushed = await pushOutbox(ctx, notRefused, settled);
 		if (!pushed.ok) return failed(pushed);
 		// The round holds the lock until both have ended, whichever fails first.
-		const [reported, pulled] = await Promise.allSettled([Promise.resolve(deps.reportAccess?.()), pull(settled)]);
+		const [reported, pulled] = await Promise.allSettled([Promise.resolve(deps.reportAccess?.()), pull(settled, asked)]);
 		if (reported.status === 'rejected') throw reported.reason;
 		if (reported.value && !reported.value.ok && reported.value.wipe) return failed({ ok: false, kind: 'wipe', message: 'This device was revoked.' });
 		if (pulled.status === 'rejected') throw pulled.reason;

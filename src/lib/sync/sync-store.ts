@@ -3,9 +3,10 @@ import { openOutboxRow, type PendingChange } from '../db/outbox.js';
 import { openCopyRow } from '../db/held-copy.js';
 import { sealRecordRow } from '../db/record-repository.js';
 import { openFor, sealContext, sealFor } from '../db/sealing.js';
-import type { RejectionRow, UserDb } from '../db/user-db.js';
+import type { RejectionRow, StoredRecord, UserDb } from '../db/user-db.js';
 import type { FieldProblem } from '../domain/validation.js';
 import { parseRecord } from '../domain/records.js';
+import { oneRowFields } from './one-row-copy.js';
 import { pullStore } from './pull-store.js';
 import { sealCopy, type ServerCopy } from './server-copy.js';
 
@@ -75,15 +76,16 @@ export function syncStore(db: UserDb) {
 		 * Records a batch's results in one transaction: each acknowledged entry leaves the outbox in
 		 * the same commit that stores the server's new revision (and the merged record); a rejected
 		 * one stays, with its reason beside it. A merged record replaces the working copy only when
-		 * no later change of it waits in the outbox (a save made while the push was out).
+		 * no later change of it waits in the outbox (a save made while the push was out). Answers the
+		 * records whose working copy is now the server's, held in one row.
 		 */
-		async settle(settlements: PushSettlement[]): Promise<void> {
-			const finalCopies = new Map<string, { caseId?: string; copy: ServerCopy }>();
+		async settle(settlements: PushSettlement[]): Promise<ReadonlySet<string>> {
+			const finalCopies = new Map<string, { caseId?: string; copy: ServerCopy; working: unknown }>();
 			const mergedDocs = new Set<string>();
 			for (const s of settlements) {
 				if (s.kind !== 'acknowledged') continue;
 				// A record acknowledged twice in one batch: its last copy is the server's.
-				if (s.copy) finalCopies.set(s.change.docId, { caseId: s.caseId, copy: s.copy });
+				if (s.copy) finalCopies.set(s.change.docId, { caseId: s.caseId, copy: s.copy, working: s.merged ? s.copy.record : s.change.record });
 				if (s.merged) mergedDocs.add(s.change.docId);
 			}
 			// A filed change was kept for the coordinator, not made: the device goes back to what the
@@ -111,12 +113,25 @@ export function syncStore(db: UserDb) {
 			]);
 			const acked = settlements.filter((s) => s.kind === 'acknowledged').map((s) => s.change);
 			const ackedSeqs = new Set(acked.map((c) => c.seq));
-			await db.transaction('rw', [db.outbox, db.synced, db.records, db.rejections], async () => {
+			const oneRow = new Map([...finalCopies].flatMap(([docId, { copy, working }]) => {
+				const fields = filedDocs.includes(docId) ? undefined : oneRowFields(docId, copy, working);
+				return fields ? [[docId, fields] as const] : [];
+			}));
+			return db.transaction('rw', [db.outbox, db.synced, db.records, db.rejections], async () => {
 				await db.outbox.bulkDelete([...ackedSeqs]);
-				await db.rejections.bulkDelete(acked.map((c) => c.mutationId));
-				await db.rejections.bulkPut(rejections);
-				await db.synced.bulkPut(copies);
+				// Refusals are rare: the table is looked at once before deleting by every acknowledged id.
+				if ((await db.rejections.count()) > 0) await db.rejections.bulkDelete(acked.map((c) => c.mutationId));
+				if (rejections.length > 0) await db.rejections.bulkPut(rejections);
+				// Nothing saved since: the working copy is the server's, in one row as a pull leaves it (and a
+				// pull sending it back finds it held).
+				const looked = oneRow.size > 0 && (await db.outbox.count()) > 0;
+				const waiting = new Set(looked ? ((await db.outbox.where('docId').anyOf([...oneRow.keys()]).keys()) as string[]) : []);
+				const single = new Set(copies.filter((row) => oneRow.has(row.id) && !waiting.has(row.id)).map((row) => row.id));
+				await db.synced.bulkPut(copies.filter((row) => !single.has(row.id)));
+				await db.records.bulkPut(copies.filter((row) => single.has(row.id)).map((row): StoredRecord => ({ ...oneRow.get(row.id)!, copy: true, enc: row.enc })));
+				await db.synced.bulkDelete([...single]);
 				for (const [docId, row] of merged) {
+					if (single.has(docId)) continue;
 					const later = await db.outbox.where('docId').equals(docId).count();
 					if (later === 0 && row) await db.records.put(row);
 				}
@@ -125,6 +140,7 @@ export function syncStore(db: UserDb) {
 					if (row) await db.records.put(row);
 					else await db.records.delete(docId);
 				}
+				return single;
 			});
 		},
 
