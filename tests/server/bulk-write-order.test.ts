@@ -5,17 +5,18 @@ import type { Db } from '../../server/store/documents.js';
 import { addCase, addUser, signIn, startInProcess, type InProcess } from './in-process.js';
 import { mutationOf, participant, push, type Tablet } from './sync-support.js';
 
-// The embedded store answers a `_bulk_docs` in the order each document passes its checks, which
-// run side by side; with several bulks at once (several tablets pushing) that is often not the
-// order sent. Each test goes on until the store has been seen answering out of order.
+// The embedded store answered a `_bulk_docs` in the order each document passed its checks, which
+// ran side by side: with several bulks at once (several tablets pushing) often not the order sent.
+// Since it reads its validation rules once (server/store/design-lookup-cache.ts) it rarely does, but
+// nothing makes a store keep the order, so here every bulk answer of the records database comes
+// back reversed: the server must match each answer to its document by id.
 const CASE = 'case-bulk-order-01';
-const ROUNDS = 20;
+const ROUNDS = 2;
 const BATCHES = 6;
 const PER_BATCH = 8;
 let env: InProcess;
 const tablets: Tablet[] = [];
 let facId = '';
-let reordered = 0;
 
 beforeAll(async () => {
 	env = await startInProcess();
@@ -26,14 +27,10 @@ beforeAll(async () => {
 		const deviceId = `bulk-tablet-000${i}`;
 		tablets.push({ deviceId, cookie: await signIn(env.app, 'fac', { id: deviceId, label: `Tablet ${i}` }) });
 	}
-	// Counts the store's answers that came back in another order than the documents were sent.
+	// Every answer reversed: what a store that answers out of order does.
 	const records = env.services.couch.dbs.records;
 	const bulk = records.bulk.bind(records);
-	records.bulk = (async (body: { docs: { _id: string }[] }) => {
-		const results = await bulk(body as never);
-		if (results.some((result, i) => result.id !== body.docs[i]?._id)) reordered++;
-		return results;
-	}) as Db['bulk'];
+	records.bulk = (async (body: { docs: { _id: string }[] }) => [...(await bulk(body as never))].reverse()) as Db['bulk'];
 }, 60_000);
 afterAll(() => env.stop());
 
@@ -41,8 +38,7 @@ const storedRev = async (id: string) => ((await env.services.couch.dbs.records.g
 
 describe('writing many documents at once', () => {
 	it('gives each document the revision the store gave it, while other bulks run at the same time', async () => {
-		reordered = 0;
-		for (let round = 0; round < ROUNDS && reordered === 0; round++) {
+		for (let round = 0; round < ROUNDS; round++) {
 			// Some large documents among small ones, so the store's checks finish at different moments.
 			const batches = Array.from({ length: BATCHES }, (_, b) =>
 				Array.from({ length: PER_BATCH }, (_, i) => ({ _id: `order-test:${round}:${b}:${i}`, note: i % 3 === 0 ? 'x'.repeat(100_000) : `small ${i}` }))
@@ -52,12 +48,10 @@ describe('writing many documents at once', () => {
 			const stored = await Promise.all(batches.flatMap((docs) => docs.map(({ _id }) => storedRev(_id))));
 			expect(given).toEqual(stored);
 		}
-		expect(reordered, 'the store never answered out of order, so this test proved nothing').toBeGreaterThan(0);
 	}, 60_000);
 
 	it('answers changes to several records pushed from several tablets at once with each record’s own revision, so the next change applies cleanly', async () => {
-		reordered = 0;
-		for (let round = 0; round < ROUNDS && reordered === 0; round++) {
+		for (let round = 0; round < ROUNDS; round++) {
 			const made = tablets.map((_, t) =>
 				Array.from({ length: PER_BATCH }, (_, i) => participant(CASE, `participant-order-${round}-${t}-${i}`, { createdBy: facId, ...(i % 3 === 0 ? { accessibilityNeeds: 'n'.repeat(2_000) } : {}) }))
 			);
@@ -71,6 +65,5 @@ describe('writing many documents at once', () => {
 			);
 			expect(next.flatMap(({ body }) => body.results.map((result) => result.status))).toEqual(Array(tablets.length * PER_BATCH).fill('applied'));
 		}
-		expect(reordered, 'the store never answered out of order, so this test proved nothing').toBeGreaterThan(0);
 	}, 60_000);
 });
