@@ -1,12 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { policySettingsSchema, type PolicySettings } from '../../src/lib/domain/policy-settings.js';
-import { ADMINISTRATOR, OFFICE } from '../auth/access-policy.js';
+import type { TabletSettings } from '../../src/lib/protocol/tablet-settings.js';
+import { ADMINISTRATOR, OFFICE, SIGNED_IN } from '../auth/access-policy.js';
 import { defineRoute } from '../http/define-route.js';
 import { serviceAuditEntry } from '../services/service-audit.js';
 import type { Services } from '../services/services.js';
 
-/** `settings:policy`: administrators change it; coordinators may read it. */
+/** `settings:policy`: administrators change it; coordinators may read it; tablets read their part. */
 export function policyRoutes(app: FastifyInstance, services: Services): void {
+	defineRoute(app, services, SIGNED_IN, {
+		method: 'GET',
+		url: '/api/settings/tablet',
+		handler: async (): Promise<TabletSettings> => ({ idleLockMinutes: (await services.policy.get()).idleLockMinutes })
+	});
+
 	defineRoute(app, services, OFFICE, {
 		method: 'GET',
 		url: '/api/settings/policy',

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { setIdleLockLimit } from './support/office-api.js';
 import { addPendingChange } from './support/pending-change.js';
 import { passwordOf } from './support/server-state.js';
 import { PASSPHRASE, setPassphrase, signIn, signInHere, unlock } from './support/sign-in.js';
@@ -37,6 +38,25 @@ test('the app locks itself after the idle time chosen on the device page', async
 	await page.clock.fastForward('00:15');
 	await expect(page.getByRole('heading', { name: 'Unlock Tandem' })).toBeVisible();
 	await expect(page.getByTestId('storage')).toHaveCount(0);
+});
+
+test("the service's idle limit reaches the tablet: no longer time is offered, and the app locks at the limit", async ({ page }) => {
+	const before = await setIdleLockLimit(2);
+	try {
+		await page.clock.install();
+		await signIn(page, 'facilitator', passwordOf('facilitator'));
+		await page.getByRole('link', { name: 'This device' }).click();
+		await expect(page.getByTestId('lock-limit')).toHaveText('Your service lets a tablet stay unlocked for at most 2 minutes without use.');
+		const choice = page.getByLabel('Lock after this long without use');
+		await expect(choice.locator('option')).toHaveText(['1 minute', '2 minutes']);
+		await expect(choice).toHaveValue('2');
+		await page.clock.fastForward('01:50');
+		await expect(page.getByRole('heading', { name: 'This device' })).toBeVisible();
+		await page.clock.fastForward('00:15');
+		await expect(page.getByRole('heading', { name: 'Unlock Tandem' })).toBeVisible();
+	} finally {
+		await setIdleLockLimit(before);
+	}
 });
 
 test('a wrong passphrase says how many tries are left and how many unsynced changes a wipe would lose', async ({ page }) => {

@@ -136,6 +136,16 @@ describe('the service policy', () => {
 		expect(await policy()).toEqual(before);
 	});
 
+	it('tells a facilitator\'s tablet how long it may stay unlocked, and nothing else of the policy', async () => {
+		const before = await policy();
+		await as(admin, 'PUT', '/api/settings/policy', { ...before, idleLockMinutes: 2 });
+		const read = await as(tablet.cookie, 'GET', '/api/settings/tablet');
+		expect(read.statusCode).toBe(200);
+		expect(read.json()).toEqual({ idleLockMinutes: 2 });
+		await as(admin, 'PUT', '/api/settings/policy', before);
+		expect((await as(tablet.cookie, 'GET', '/api/settings/tablet')).json()).toEqual({ idleLockMinutes: before.idleLockMinutes });
+	});
+
 	it('coordinators read it; only administrators change it', async () => {
 		const before = await policy();
 		expect(await policy(coordinator)).toEqual(before);

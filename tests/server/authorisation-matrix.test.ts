@@ -247,6 +247,7 @@ const ROUTES: Record<string, Row> = {
 		body: () => ({ basedOnVersion: 1, title: 'Risk checklist', description: DEFAULT_CHECKLIST_TEMPLATE.description, sections: DEFAULT_CHECKLIST_TEMPLATE.sections }),
 		expect: ADMIN_ONLY(201)
 	},
+	'read the tablet settings': { method: 'GET', path: flat('/api/settings/tablet'), expect: { anonymous: 401, facilitator: 200, coordinator: 200, administrator: 200 } },
 	'see the service policy': { method: 'GET', path: flat('/api/settings/policy'), expect: OFFICE(200) },
 	'set the service policy': { method: 'PUT', path: flat('/api/settings/policy'), body: () => ({ ...DEFAULT_POLICY_SETTINGS, riskAssessmentFreshnessDays: 21 }), expect: ADMIN_ONLY(200) },
 	"view the service policy's log": { method: 'GET', path: flat('/api/settings/policy/audit'), expect: ADMIN_ONLY(200) },

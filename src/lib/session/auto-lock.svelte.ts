@@ -1,20 +1,35 @@
+import { IDLE_LOCK_CHOICES } from '../domain/policy-settings.js';
+import { effectiveLockMinutes, isLockMinutes, type LockMinutes } from './lock-limit.js';
+
 export const DEFAULT_AUTO_LOCK_MINUTES = 5;
-export const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30] as const;
+export const AUTO_LOCK_CHOICES = IDLE_LOCK_CHOICES;
 const STORAGE_KEY = 'tandem.autoLockMinutes';
+/** The service's limit as last heard from the server, kept so that it applies offline. */
+const LIMIT_KEY = 'tandem.autoLockLimit';
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
 
-function saved(): number {
-	const value = Number(globalThis.localStorage?.getItem(STORAGE_KEY));
-	return (AUTO_LOCK_CHOICES as readonly number[]).includes(value) ? value : DEFAULT_AUTO_LOCK_MINUTES;
+function saved(key: string): LockMinutes | undefined {
+	const value = Number(globalThis.localStorage?.getItem(key));
+	return isLockMinutes(value) ? value : undefined;
 }
 
-/** Locks the app after a set time with no touch or key press. The setting is per device. */
+/** Locks the app after a set time with no touch or key press. The setting is per device, within the service's limit. */
 class AutoLock {
-	minutes = $state(saved());
+	chosen = $state<LockMinutes>(saved(STORAGE_KEY) ?? DEFAULT_AUTO_LOCK_MINUTES);
+	limit = $state<LockMinutes | undefined>(saved(LIMIT_KEY));
+	/** What applies: the choice on this tablet, never longer than the service allows. */
+	minutes = $derived(effectiveLockMinutes(this.chosen, this.limit));
 
 	set(minutes: number): void {
-		this.minutes = minutes;
+		if (!isLockMinutes(minutes)) return;
+		this.chosen = minutes;
 		localStorage.setItem(STORAGE_KEY, String(minutes));
+	}
+
+	/** The service's limit, from the server; it takes effect at once, also for a watch running now. */
+	applyLimit(minutes: LockMinutes): void {
+		this.limit = minutes;
+		localStorage.setItem(LIMIT_KEY, String(minutes));
 	}
 
 	/** Calls onIdle once the person has been idle for `minutes`. Returns a stop function. */

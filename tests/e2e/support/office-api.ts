@@ -40,3 +40,12 @@ export async function addPerson(username: string, displayName: string, role: 'fa
 	});
 	if (made.status !== 201) throw new Error(`Could not make ${username}: ${made.status} ${await made.text()}`);
 }
+
+/** Sets the service's longest idle time before a tablet locks; answers the one it replaced. */
+export async function setIdleLockLimit(minutes: number): Promise<number> {
+	const cookie = await adminCookie();
+	const policy = (await (await fetch(`${base}/api/settings/policy`, { headers: { cookie } })).json()) as { idleLockMinutes: number };
+	const saved = await fetch(`${base}/api/settings/policy`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ ...policy, idleLockMinutes: minutes }) });
+	if (!saved.ok) throw new Error(`The policy was not saved: ${saved.status}`);
+	return policy.idleLockMinutes;
+}
