@@ -1,8 +1,6 @@
-import { IDLE_LOCK_CHOICES } from '../domain/policy-settings.js';
 import { effectiveLockMinutes, isLockMinutes, type LockMinutes } from './lock-limit.js';
 
-export const DEFAULT_AUTO_LOCK_MINUTES = 5;
-export const AUTO_LOCK_CHOICES = IDLE_LOCK_CHOICES;
+const DEFAULT_AUTO_LOCK_MINUTES = 5;
 const STORAGE_KEY = 'tandem.autoLockMinutes';
 /** The service's limit as last heard from the server, kept so that it applies offline. */
 const LIMIT_KEY = 'tandem.autoLockLimit';

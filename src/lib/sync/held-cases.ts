@@ -22,5 +22,5 @@ export async function casesWithRecords(db: UserDb, known: readonly string[]): Pr
 			return gapsBetween(lower, upper, caseIntervals(caseId));
 		});
 	}
-	return [...sorted, ...[...found].filter((caseId) => !sorted.includes(caseId))];
+	return [...sorted, ...found];
 }
