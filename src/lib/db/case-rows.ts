@@ -9,7 +9,7 @@ const TOP = '\uffff';
  * (`case:<id>:…`). Not one range, since `case:<id>-2…` sorts between the two and is another case.
  * Rows keyed this way need no `caseId` index, which every write would pay for.
  */
-export function caseKeys(caseId: string): { doc: string; children: readonly [string, string] } {
+function caseKeys(caseId: string): { doc: string; children: readonly [string, string] } {
 	const doc = caseDocId(caseId);
 	return { doc, children: [`${doc}:`, `${doc}:${TOP}`] };
 }

@@ -31,12 +31,16 @@ const MAX_SAVE_ATTEMPTS = 5;
 
 export const outboxContext = (row: Pick<OutboxRow, 'mutationId' | 'docId'>) => sealContext('outbox', row.mutationId, row.docId);
 
+/** What a record's row holds in clear: its key, type, case and times. Everything else is sealed. */
+export function clearFieldsOf(record: DomainRecord): Omit<StoredRecord, 'enc' | 'copy'> {
+	const caseId = caseIdOf(record);
+	return { id: docIdOf(record), type: record.type, ...(caseId === undefined ? {} : { caseId }), createdAt: record.createdAt, updatedAt: record.updatedAt };
+}
+
 /** A record sealed into its stored row, ready for a transaction that must not await WebCrypto. */
 export async function sealRecordRow(db: UserDb, record: DomainRecord): Promise<StoredRecord> {
-	const clear = { id: docIdOf(record), type: record.type, caseId: caseIdOf(record) };
-	const row: StoredRecord = { ...clear, createdAt: record.createdAt, updatedAt: record.updatedAt, enc: await sealFor(db, recordContext(clear), record) };
-	if (row.caseId === undefined) delete row.caseId;
-	return row;
+	const clear = clearFieldsOf(record);
+	return { ...clear, enc: await sealFor(db, recordContext(clear), record) };
 }
 
 export interface SaveOptions {

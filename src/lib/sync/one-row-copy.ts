@@ -1,4 +1,4 @@
-import { caseIdOf, docIdOf } from '../db/record-repository.js';
+import { clearFieldsOf, docIdOf } from '../db/record-repository.js';
 import type { StoredRecord } from '../db/user-db.js';
 import { parseRecord } from '../domain/records.js';
 import { sameValue } from './merge/values.js';
@@ -23,9 +23,7 @@ export function oneRowFields(docId: string, copy: ServerCopy, working: unknown):
 	if (copy.conflicts.length > 0 || !sameValue(working, copy.record)) return undefined;
 	const parsed = parseRecord(copy.record);
 	if (!parsed.ok || docIdOf(parsed.value) !== docId) return undefined;
-	const record = parsed.value;
-	const caseId = caseIdOf(record);
-	return { id: docId, type: record.type, ...(caseId === undefined ? {} : { caseId }), createdAt: record.createdAt, updatedAt: record.updatedAt };
+	return clearFieldsOf(parsed.value);
 }
 
 /**

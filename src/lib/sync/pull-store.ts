@@ -1,5 +1,5 @@
 import { sealCopyRow } from '../db/held-copy.js';
-import { caseIdOf, docIdOf, sealRecordRow } from '../db/record-repository.js';
+import { clearFieldsOf, docIdOf, sealRecordRow } from '../db/record-repository.js';
 import type { CheckpointRow, StoredRecord, SyncedRow, UserDb } from '../db/user-db.js';
 import { parseRecord } from '../domain/records.js';
 import type { PullResponse } from '../protocol/sync-pull.js';
@@ -52,8 +52,7 @@ export function pullStore(db: UserDb) {
 				if (!parsed.ok || docIdOf(parsed.value) !== pulled.docId) return undefined;
 				const record = parsed.value;
 				if (pulled.conflicts.length === 0) {
-					const clear = { id: pulled.docId, type: record.type, caseId: caseIdOf(record), createdAt: record.createdAt, updatedAt: record.updatedAt };
-					return { docId: pulled.docId, rev: pulled.rev, record: await sealCopyRow(db, clear, { rev: pulled.rev, record: record as unknown as Record<string, unknown>, conflicts: [] }) };
+					return { docId: pulled.docId, rev: pulled.rev, record: await sealCopyRow(db, clearFieldsOf(record), { rev: pulled.rev, record: record as unknown as Record<string, unknown>, conflicts: [] }) };
 				}
 				const copy = { rev: pulled.rev, record: pulled.record, conflicts: pulled.conflicts };
 				const [row, synced] = await Promise.all([sealRecordRow(db, record), sealCopy(db, pulled.docId, pulled.caseId, copy)]);
