@@ -8,7 +8,7 @@
 //   --catch-up-only: only the day's catch-up (one quick initial sync first, untimed)
 //   → bench/results/catch-up.json
 //   --engine-only: only the engine and the floor, printed, nothing written (for profiling a change)
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -23,6 +23,8 @@ const REPS = Number(process.env.BENCH_REPS ?? 2);
 const DAYS = Number(process.env.BENCH_DAYS ?? 5);
 const CATCH_UP_ONLY = process.argv.includes('--catch-up-only');
 const ENGINE_ONLY = process.argv.includes('--engine-only');
+/** A folder for the page's CPU profile of each engine sync (Chrome DevTools format), when set. */
+const PROFILE = process.env.BENCH_PROFILE;
 const DAY_CHANGES = 50;
 const LINKS: Link[] = ['loopback', 'tablet'];
 const median = (xs: number[]) => {
@@ -57,7 +59,10 @@ try {
 			await withPage(server.url, [{ content: engineScript }], async ({ page, measure }) => {
 				await page.evaluate(([u, p]) => window.harness.signIn(u, p), [FACILITATOR, PASSWORD] as const);
 				const traffic = await measure(link);
+				const profiler = PROFILE ? await page.context().newCDPSession(page) : undefined;
+				if (profiler) await Promise.all([profiler.send('Profiler.enable'), profiler.send('Profiler.setSamplingInterval', { interval: 200 })]).then(() => profiler.send('Profiler.start'));
 				const first = await page.evaluate(() => window.harness.sync());
+				if (profiler) await writeFile(join(PROFILE!, `engine-${link}-${rep}.cpuprofile`), JSON.stringify((await profiler.send('Profiler.stop')).profile));
 				if (first.outcome !== 'synced' || first.records !== docIds.length) throw new Error(`Engine: ${first.outcome}, ${first.records} records`);
 				add('engine', link, { ms: first.ms, traffic: await traffic() });
 			});

@@ -30,16 +30,6 @@ export function openCopyRow(db: UserDb, row: StoredRecord | SyncedRow): Promise<
 	return openFor<ServerCopy>(db, copyContext(row.id), row.enc);
 }
 
-/**
- * A pulled record with no kept conflicts, sealed once as a `records` row that is both the working
- * copy and the server copy. `clear` holds the row's clear fields, taken from the parsed record.
- */
-export async function sealCopyRow(db: UserDb, clear: Omit<StoredRecord, 'enc' | 'copy'>, copy: ServerCopy): Promise<StoredRecord> {
-	const row: StoredRecord = { ...clear, copy: true, enc: await sealFor(db, copyContext(clear.id), copy) };
-	if (row.caseId === undefined) delete row.caseId;
-	return row;
-}
-
 /** The `synced` row a server-copy `records` row becomes when the working copy starts to differ. */
 export function syncedRowOf(row: StoredRecord): SyncedRow {
 	const synced: SyncedRow = { id: row.id, caseId: row.caseId, enc: row.enc };

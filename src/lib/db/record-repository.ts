@@ -1,5 +1,4 @@
 import { liveQuery, type Observable } from 'dexie';
-import { caseChildDocId, caseDocId, serviceDocId } from '../domain/ids.js';
 import type { ParticipantRecord } from '../domain/participant.js';
 import { parseRecord, type DomainRecord } from '../domain/records.js';
 import type { Validated } from '../domain/validation.js';
@@ -9,33 +8,18 @@ import { caseRows } from './case-rows.js';
 import { openRecordRow, recordContext, syncedRowOf } from './held-copy.js';
 import { guessHolds, guessOf, guessRow, rememberRow, type RowGuess } from './known-rows.js';
 import { nameIndexOf } from './name-index.js';
+import { caseIdOf, clearFieldsOf, docIdOf } from './record-keys.js';
 import { requireKey, sealContext, sealFor } from './sealing.js';
 import { rebaseEdit } from './seen-edit.js';
 import type { OutboxRow, StoredRecord, UserDb } from './user-db.js';
 
 export { recordContext };
-
-/** The case a record belongs to: a case is its own; service records belong to none. */
-export function caseIdOf(record: DomainRecord): string | undefined {
-	return record.type === 'case' ? record.id : 'caseId' in record ? record.caseId : undefined;
-}
-
-export function docIdOf(record: DomainRecord): string {
-	const caseId = caseIdOf(record);
-	if (record.type === 'case') return caseDocId(record.id);
-	return caseId ? caseChildDocId(caseId, record.type, record.id) : serviceDocId(record.type, record.id);
-}
+export { caseIdOf, clearFieldsOf, docIdOf };
 
 /** A save whose guessed row keeps being replaced (a pull landing each time) gives up after this many tries. */
 const MAX_SAVE_ATTEMPTS = 5;
 
 export const outboxContext = (row: Pick<OutboxRow, 'mutationId' | 'docId'>) => sealContext('outbox', row.mutationId, row.docId);
-
-/** What a record's row holds in clear: its key, type, case and times. Everything else is sealed. */
-export function clearFieldsOf(record: DomainRecord): Omit<StoredRecord, 'enc' | 'copy'> {
-	const caseId = caseIdOf(record);
-	return { id: docIdOf(record), type: record.type, ...(caseId === undefined ? {} : { caseId }), createdAt: record.createdAt, updatedAt: record.updatedAt };
-}
 
 /** A record sealed into its stored row, ready for a transaction that must not await WebCrypto. */
 export async function sealRecordRow(db: UserDb, record: DomainRecord): Promise<StoredRecord> {

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dropKeys } from '../crypto/keyring.js';
 import { exampleRecords } from '../domain/record-fixtures.js';
-import { sealCopyRow } from './held-copy.js';
+import { copyContext } from './held-copy.js';
 import { recordRepository } from './record-repository.js';
+import { sealFor } from './sealing.js';
 import { watchServiceRecords } from './service-records.js';
 import { unlockForTest } from './testing.js';
 import { deleteUserDb, userDb } from './user-db.js';
@@ -27,7 +28,8 @@ describe('service records on the device', () => {
 		const db = userDb('u1');
 		const establishment = exampleRecords.establishment();
 		const { id, createdAt, updatedAt } = establishment;
-		await db.records.put(await sealCopyRow(db, { id, type: 'establishment', createdAt, updatedAt }, { rev: '1-a', record: establishment, conflicts: [] }));
+		const enc = await sealFor(db, copyContext(id), { rev: '1-a', record: establishment, conflicts: [] });
+		await db.records.put({ id, type: 'establishment', createdAt, updatedAt, copy: true, enc });
 		const establishments = await first(watchServiceRecords(db, 'establishment'));
 		expect(establishments.map((e) => e.name)).toEqual(['HMP Example']);
 	});

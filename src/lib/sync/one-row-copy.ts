@@ -1,4 +1,4 @@
-import { clearFieldsOf, docIdOf } from '../db/record-repository.js';
+import { clearFieldsOf, docIdOf } from '../db/record-keys.js';
 import type { StoredRecord } from '../db/user-db.js';
 import { parseRecord } from '../domain/records.js';
 import { sameValue } from './merge/values.js';

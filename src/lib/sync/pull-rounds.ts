@@ -1,7 +1,7 @@
 import { LockedError } from '../crypto/keyring.js';
 import type { PullRequest, PullResponse, PurgeReason } from '../protocol/sync-pull.js';
 import type { SettledCopy } from './one-row-copy.js';
-import type { PreparedPage } from './pull-store.js';
+import type { PageSummary, PreparedPage } from './page-prep.js';
 import type { SyncEngineDeps } from './sync-engine.js';
 import type { SyncTransport, TransportFailure } from './sync-transport.js';
 
@@ -11,6 +11,7 @@ export type Pulled = { ok: true; at: string; purges: Map<string, PurgeReason> } 
  * lagging replica), and so is one the tablet already holds as sent (the push's own change back).
  */
 export type Settled = ReadonlyMap<string, SettledCopy>;
+type StreamPull = NonNullable<SyncTransport['pullPrepared']>;
 
 /** The pull half of a round: streamed where the server can, else page by page. */
 export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'deviceId' | 'isUnlocked' | 'onProgress' | 'pageLimit'>) {
@@ -21,9 +22,17 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 		return { deviceId: deps.deviceId, cases, service: checkpoint ? { checkpoint } : {}, ...(deps.pageLimit ? { limit: deps.pageLimit } : {}) };
 	}
 
-	function noteCommitted(page: PullResponse, purges: Map<string, PurgeReason>): void {
+	function noteCommitted(page: PageSummary, purges: Map<string, PurgeReason>): void {
 		for (const { caseId, reason } of page.purges) purges.set(caseId, reason);
 		deps.onProgress?.({ done: page.progress.done, ...(page.progress.total === undefined ? {} : { total: page.progress.total }) });
+	}
+
+	/** The streamed pull of the transport: pages prepared by the transport (a worker) where it can, else here. */
+	function streamOf(settled: Settled): StreamPull | undefined {
+		if (transport.pullPrepared) return transport.pullPrepared.bind(transport);
+		if (!transport.pullStream) return undefined;
+		const pullStream = transport.pullStream.bind(transport);
+		return (asked, context, onPage) => pullStream(asked, async (page) => onPage(await store.preparePage(page, context.heldCases, settled)));
 	}
 
 	/**
@@ -31,25 +40,25 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 	 * k + 1 is checked and sealed while page k commits; commits run one at a time in page order
 	 * (pages sealed meanwhile commit together), and after a failed one nothing later commits.
 	 */
-	async function pullStreamed(pullStream: NonNullable<SyncTransport['pullStream']>, settled: Settled, ask: () => Promise<PullRequest>): Promise<Pulled | undefined> {
+	async function pullStreamed(stream: StreamPull, settled: Settled, ask: () => Promise<PullRequest>): Promise<Pulled | undefined> {
 		const purges = new Map<string, PurgeReason>();
 		let at = '';
 		for (let answers = 0; ; answers++) {
 			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
 			let committed: Promise<void> = Promise.resolve();
 			let failure: unknown;
-			const ready: { page: PullResponse; prepared: PreparedPage }[] = [];
+			const ready: PreparedPage[] = [];
 			const asked = await ask();
-			const heldCases = new Set(asked.cases.map((c) => c.caseId));
-			const answer = await pullStream(asked, async (page) => {
+			const context = { heldCases: new Set(asked.cases.map((c) => c.caseId)), settled };
+			const answer = await stream(asked, context, async (prepared) => {
 				if (failure !== undefined) throw failure;
 				if (!deps.isUnlocked()) throw new LockedError();
-				ready.push({ page, prepared: await store.preparePage(page, heldCases, settled) });
+				ready.push(prepared);
 				committed = committed.then(async () => {
 					const batch = ready.splice(0);
 					if (batch.length === 0) return;
-					await store.commitPages(batch.map((b) => b.prepared), settled);
-					for (const { page: stored } of batch) noteCommitted(stored, purges);
+					await store.commitPages(batch, settled);
+					for (const { page } of batch) noteCommitted(page, purges);
 					at = batch.at(-1)!.page.serverTime;
 				});
 				committed.catch((error: unknown) => (failure ??= error));
@@ -89,7 +98,8 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 			first = undefined;
 			return question;
 		};
-		const streamed = transport.pullStream ? await pullStreamed(transport.pullStream.bind(transport), settled, ask) : undefined;
+		const stream = streamOf(settled);
+		const streamed = stream ? await pullStreamed(stream, settled, ask) : undefined;
 		return streamed ?? pullPaged(ask);
 	}
 

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { isWipeAnswer, pullResponseSchema, type PullRequest, type PullResponse } from '../protocol/sync-pull.js';
 import { pushResponseSchema, type PushRequest, type PushResponse } from '../protocol/sync.js';
 import { callApi } from './api-client.js';
-import { fetchPageStream } from './pull-stream.js';
+import type { PrepareContext, PreparedPage } from './page-prep.js';
+import { fetchPageStream, readPageStream, type StreamAnswer, type StreamRead } from './pull-stream.js';
 
 /**
  * Why a sync call did not succeed, as a short code the status line words:
@@ -21,8 +22,20 @@ export interface SyncTransport {
 	 * time) as it arrives. `done` false: the answer ended early; pull again. Optional: the engine
 	 * falls back to `pull` without it, or when the server answers `unsupported`.
 	 */
-	pullStream?(request: PullRequest, onPage: (page: PullResponse) => Promise<void>): Promise<TransportAnswer<{ pages: number; done: boolean }>>;
+	pullStream?(request: PullRequest, onPage: (page: PullResponse) => Promise<void>): Promise<TransportAnswer<StreamRead>>;
+	/**
+	 * The streamed pull with each page checked and sealed before `onPage` sees it, off the page's
+	 * thread (see page-worker.ts). Preferred over `pullStream` where a transport has it.
+	 */
+	pullPrepared?(request: PullRequest, context: PrepareContext, onPage: (page: PreparedPage) => Promise<void>): Promise<TransportAnswer<StreamRead>>;
 }
+
+/** Turns a streamed body into prepared pages, in order; the reader behind `pullPrepared`. */
+export interface PageReader {
+	read(body: ReadableStream<Uint8Array>, context: PrepareContext, onPage: (page: PreparedPage) => Promise<void>): Promise<StreamRead>;
+}
+
+const PULL_STREAM_PATH = '/api/sync/pull-stream';
 
 async function post<T>(path: string, body: unknown, schema: v.GenericSchema<unknown, T>): Promise<TransportAnswer<T>> {
 	const result = await callApi<unknown>('POST', path, body);
@@ -41,12 +54,21 @@ function failure(status: number, error: { message: string }): TransportFailure {
 	return { ok: false, kind: 'failed', message: error.message };
 }
 
+function streamed(answer: StreamAnswer): TransportAnswer<StreamRead> {
+	if (answer.ok) return { ok: true, value: { pages: answer.pages, done: answer.done } };
+	return failure(answer.status, { message: answer.message, ...(answer.body && typeof answer.body === 'object' ? answer.body : {}) });
+}
+
 export const httpTransport: SyncTransport = {
 	push: (request) => post('/api/sync/push', request, pushResponseSchema),
 	pull: (request) => post('/api/sync/pull', request, pullResponseSchema),
-	async pullStream(request, onPage) {
-		const answer = await fetchPageStream('/api/sync/pull-stream', request, onPage);
-		if (answer.ok) return { ok: true, value: { pages: answer.pages, done: answer.done } };
-		return failure(answer.status, { message: answer.message, ...(answer.body && typeof answer.body === 'object' ? answer.body : {}) });
-	}
+	pullStream: async (request, onPage) => streamed(await fetchPageStream(PULL_STREAM_PATH, request, (body) => readPageStream(body, onPage))),
 };
+
+/** `base`, with the streamed pull's pages prepared by `reader` (a worker) as they arrive. */
+export function withPreparedPull(base: SyncTransport, reader: PageReader): SyncTransport {
+	return {
+		...base,
+		pullPrepared: async (request, context, onPage) => streamed(await fetchPageStream(PULL_STREAM_PATH, request, (body) => reader.read(body, context, onPage)))
+	};
+}
