@@ -10,15 +10,31 @@ import { createVault } from '../../src/lib/session/vault.js';
 import { createSyncEngine, type SyncProgress } from '../../src/lib/sync/sync-engine.js';
 import { deviceSyncLock } from '../../src/lib/sync/sync-lock.js';
 import { syncStore } from '../../src/lib/sync/sync-store.js';
-import { httpTransport, type SyncTransport } from '../../src/lib/sync/sync-transport.js';
+import { pagesHere } from '../../src/lib/sync/pull-stream.js';
+import { httpTransport, withPreparedPull, type SyncTransport } from '../../src/lib/sync/sync-transport.js';
+import { workerPageReader } from '../../src/lib/sync/worker-pages.js';
 
 const PASSPHRASE = 'copper kettle orbit 42 lantern';
 let session: { user: SessionUser; deviceId: string } | undefined;
 
 type Phases = { push: number; pull: number };
 
-/** The real HTTP transport, with the time spent in push and pull calls noted (pull includes storing the streamed pages). */
-function timedTransport(phases: Phases): SyncTransport {
+/**
+ * The app's transport: HTTP, with a streamed pull's pages prepared in the page worker (made from
+ * its bundled code, as the bench page has no built app), or on the page's thread (`inThread`).
+ */
+function appTransport(userId: string, inThread: boolean): SyncTransport {
+	if (inThread) return httpTransport;
+	const store = syncStore(userDb(userId));
+	const code = new Blob([window.pageWorkerCode ?? ''], { type: 'text/javascript' });
+	return withPreparedPull(
+		httpTransport,
+		workerPageReader({ userId, makeWorker: () => new Worker(URL.createObjectURL(code)), inThread: pagesHere((page, context) => store.preparePage(page, context.heldCases, context.settled)) })
+	);
+}
+
+/** The transport, with the time spent in push and pull calls noted (pull includes storing the streamed pages). */
+function timedTransport(phases: Phases, transport: SyncTransport): SyncTransport {
 	const timed = <A extends unknown[], R>(kind: keyof Phases, call: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
 		const start = performance.now();
 		try {
@@ -27,13 +43,18 @@ function timedTransport(phases: Phases): SyncTransport {
 			phases[kind] += performance.now() - start;
 		}
 	};
-	return { push: timed('push', httpTransport.push), pull: timed('pull', httpTransport.pull), pullStream: timed('pull', httpTransport.pullStream!) };
+	return {
+		push: timed('push', transport.push),
+		pull: timed('pull', transport.pull),
+		pullStream: timed('pull', transport.pullStream!),
+		...(transport.pullPrepared ? { pullPrepared: timed('pull', transport.pullPrepared) } : {})
+	};
 }
 
-function engineFor(user: SessionUser, deviceId: string, progress: SyncProgress[], phases: Phases) {
+function engineFor(user: SessionUser, deviceId: string, progress: SyncProgress[], phases: Phases, inThread: boolean) {
 	return createSyncEngine({
 		store: syncStore(userDb(user.id)),
-		transport: timedTransport(phases),
+		transport: timedTransport(phases, appTransport(user.id, inThread)),
 		lock: deviceSyncLock(),
 		deviceId,
 		isUnlocked: () => isUnlocked(user.id),
@@ -58,11 +79,11 @@ export const harness = {
 	},
 
 	/** One sync round of the real engine, timed from start until every page is committed. */
-	async sync(): Promise<{ ms: number; records: number; pages: number; outcome: string; progress: SyncProgress[]; phases: Phases }> {
+	async sync(inThread = false): Promise<{ ms: number; records: number; pages: number; outcome: string; progress: SyncProgress[]; phases: Phases }> {
 		if (!session) throw new Error('Sign in first');
 		const progress: SyncProgress[] = [];
 		const phases: Phases = { push: 0, pull: 0 };
-		const engine = engineFor(session.user, session.deviceId, progress, phases);
+		const engine = engineFor(session.user, session.deviceId, progress, phases, inThread);
 		const start = performance.now();
 		const outcome = await engine.sync();
 		const ms = performance.now() - start;
@@ -100,6 +121,8 @@ export const harness = {
 declare global {
 	interface Window {
 		harness: typeof harness;
+		/** The page worker's bundled code, put in the page by the runner. */
+		pageWorkerCode?: string;
 	}
 }
 window.harness = harness;

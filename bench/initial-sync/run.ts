@@ -23,6 +23,8 @@ const REPS = Number(process.env.BENCH_REPS ?? 2);
 const DAYS = Number(process.env.BENCH_DAYS ?? 5);
 const CATCH_UP_ONLY = process.argv.includes('--catch-up-only');
 const ENGINE_ONLY = process.argv.includes('--engine-only');
+/** Also the engine with the streamed pages prepared on the page's own thread, as before the page worker. */
+const IN_THREAD_TOO = process.argv.includes('--in-thread-too');
 /** A folder for the page's CPU profile of each engine sync (Chrome DevTools format), when set. */
 const PROFILE = process.env.BENCH_PROFILE;
 const DAY_CHANGES = 50;
@@ -43,7 +45,8 @@ const [port, storePort] = [await freePort(), await freePort()];
 const server = await startServer(dataDir, port, storePort);
 const storeAuth = JSON.parse(await readFile(join(dataDir, 'store-admin.json'), 'utf8')) as { username: string; password: string };
 const storeOrigin = `http://127.0.0.1:${storePort}`;
-const [engineScript, pouchScript] = [await bundle('bench/initial-sync/page-harness.ts'), await bundle('bench/initial-sync/pouch-harness.ts')];
+const [harnessScript, pouchScript, workerCode] = await Promise.all(['bench/initial-sync/page-harness.ts', 'bench/initial-sync/pouch-harness.ts', 'src/lib/sync/page-worker.ts'].map(bundle));
+const engineScripts = [{ content: `window.pageWorkerCode = ${JSON.stringify(workerCode)};` }, { content: harnessScript! }];
 const colleague = await colleagueTablet(server.url, COLLEAGUE, PASSWORD);
 
 type Sample = { ms: number; traffic?: Traffic };
@@ -56,15 +59,16 @@ let notesOnServer = 0;
 try {
 	for (let rep = 0; rep < (CATCH_UP_ONLY ? 0 : REPS); rep++) {
 		for (const link of LINKS) {
-			await withPage(server.url, [{ content: engineScript }], async ({ page, measure }) => {
+			for (const inThread of IN_THREAD_TOO ? [false, true] : [false])
+			await withPage(server.url, engineScripts, async ({ page, measure }) => {
 				await page.evaluate(([u, p]) => window.harness.signIn(u, p), [FACILITATOR, PASSWORD] as const);
 				const traffic = await measure(link);
 				const profiler = PROFILE ? await page.context().newCDPSession(page) : undefined;
 				if (profiler) await Promise.all([profiler.send('Profiler.enable'), profiler.send('Profiler.setSamplingInterval', { interval: 200 })]).then(() => profiler.send('Profiler.start'));
-				const first = await page.evaluate(() => window.harness.sync());
-				if (profiler) await writeFile(join(PROFILE!, `engine-${link}-${rep}.cpuprofile`), JSON.stringify((await profiler.send('Profiler.stop')).profile));
+				const first = await page.evaluate((here) => window.harness.sync(here), inThread);
+				if (profiler) await writeFile(join(PROFILE!, `engine-${inThread ? 'in-thread-' : ''}${link}-${rep}.cpuprofile`), JSON.stringify((await profiler.send('Profiler.stop')).profile));
 				if (first.outcome !== 'synced' || first.records !== docIds.length) throw new Error(`Engine: ${first.outcome}, ${first.records} records`);
-				add('engine', link, { ms: first.ms, traffic: await traffic() });
+				add(inThread ? 'engine, pages prepared on the page' : 'engine', link, { ms: first.ms, traffic: await traffic() });
 			});
 			for (const setting of ENGINE_ONLY ? [] : POUCH_SETTINGS)
 				await withPage(storeOrigin, [...POUCH_SCRIPTS, { content: pouchScript }], async ({ page, measure }) => {
@@ -73,7 +77,7 @@ try {
 					if (run.records !== docIds.length) throw new Error(`PouchDB (${setting.name}): ${run.records} documents`);
 					add(`pouchdb: ${setting.name}`, link, { ms: run.ms, traffic: await traffic() });
 				});
-			await withPage(server.url, [{ content: engineScript }], async ({ page }) => {
+			await withPage(server.url, engineScripts, async ({ page }) => {
 				const run = await page.evaluate(([rows, name]) => window.harness.floor(rows, name), [seeded.own, `floor-${rep}-${link}`] as const);
 				if (run.records !== docIds.length) throw new Error(`Floor: ${run.records} records`);
 				add('floor', link, { ms: run.ms });
@@ -84,7 +88,7 @@ try {
 	// A day's catch-up, after the initial syncs (so each of those loads exactly the 5,000): a
 	// colleague's notes wait on the server and this tablet's edits in its outbox; one round does both.
 	for (const link of ENGINE_ONLY ? [] : LINKS)
-		await withPage(server.url, [{ content: engineScript }], async ({ page, measure }) => {
+		await withPage(server.url, engineScripts, async ({ page, measure }) => {
 			await page.evaluate(([u, p]) => window.harness.signIn(u, p), [FACILITATOR, PASSWORD] as const);
 			await page.evaluate(() => window.harness.sync());
 			await measure(link);

@@ -34,3 +34,22 @@ test('a new tablet shows how many records of the caseload have loaded, and goes 
 	await expect(status).toContainText('last synced');
 	await expect(page.getByTestId('case-list')).toContainText('RJ-2026-0101');
 });
+
+test("a new tablet's caseload is checked and sealed in a worker, which ends when the tablet locks", async ({ page }) => {
+	const workers: { url: string; closed: boolean }[] = [];
+	page.on('worker', (worker) => {
+		const seen = { url: worker.url(), closed: false };
+		workers.push(seen);
+		worker.on('close', () => (seen.closed = true));
+	});
+	await signIn(page, 'facilitator', passwordOf('facilitator'));
+	await expect(page.getByTestId('sync-status')).toContainText('last synced');
+	await expect(page.getByTestId('case-list')).toContainText('RJ-2026-0101');
+	const pageWorkers = () => workers.filter((w) => w.url.includes('page-worker'));
+	expect(pageWorkers()).toHaveLength(1);
+	expect(pageWorkers()[0]!.closed).toBe(false);
+
+	await page.getByRole('button', { name: 'Lock', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Unlock Tandem' })).toBeVisible();
+	await expect.poll(() => pageWorkers()[0]!.closed).toBe(true);
+});

@@ -1,6 +1,6 @@
 import type { DomainRecord } from '../domain/records.js';
 import type { ConflictEntry } from '../protocol/sync-conflict.js';
-import { openFor, sealContext, sealFor } from './sealing.js';
+import { openFor, sealContext } from './sealing.js';
 import type { StoredRecord, SyncedRow, UserDb } from './user-db.js';
 
 /** What the server holds for a record, as far as this device knows: pushes diff against it. */

@@ -1,5 +1,5 @@
 import { LockedError } from '../crypto/keyring.js';
-import type { PullRequest, PullResponse, PurgeReason } from '../protocol/sync-pull.js';
+import type { PullRequest, PurgeReason } from '../protocol/sync-pull.js';
 import type { SettledCopy } from './one-row-copy.js';
 import type { PageSummary, PreparedPage } from './page-prep.js';
 import type { SyncEngineDeps } from './sync-engine.js';

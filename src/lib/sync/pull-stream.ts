@@ -1,9 +1,15 @@
 import type { PullRequest, PullResponse } from '../protocol/sync-pull.js';
 import { lineSplitter, parsePageLine } from './page-lines.js';
+import type { PrepareContext, PreparedPage } from './page-prep.js';
 
 export type StreamFailure = { ok: false; status: number; message: string; body?: unknown };
 export type StreamRead = { pages: number; done: boolean };
 export type StreamAnswer = ({ ok: true } & StreamRead) | StreamFailure;
+
+/** Turns a streamed body into prepared pages, handed over in order: in a worker, or here. */
+export interface PageReader {
+	read(body: ReadableStream<Uint8Array>, context: PrepareContext, onPage: (page: PreparedPage) => Promise<void>): Promise<StreamRead>;
+}
 
 /**
  * Reads newline-separated JSON pages as they arrive and hands each to `onPage`, one at a time and
@@ -40,6 +46,11 @@ export async function readPageStream(body: ReadableStream<Uint8Array>, onPage: (
 	await handled;
 	return { pages, done };
 }
+
+/** Pages read and prepared on this thread, with `prepare` (the device store's). */
+export const pagesHere = (prepare: (page: PullResponse, context: PrepareContext) => Promise<PreparedPage>): PageReader => ({
+	read: (body, context, onPage) => readPageStream(body, async (page) => onPage(await prepare(page, context)))
+});
 
 /**
  * POSTs a pull and hands its body, as it comes, to `read`. Never throws for the network: status 0

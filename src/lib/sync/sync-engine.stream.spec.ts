@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { caseChildDocId, caseDocId } from '../domain/ids.js';
 import { exampleRecords, exampleWith } from '../domain/record-fixtures.js';
+import { dropKeys } from '../crypto/keyring.js';
+import { pagesHere } from './pull-stream.js';
 import type { SyncTransport } from './sync-transport.js';
+import { inProcessWorker, preparedPull, type BodyOptions } from './testing/memory-worker.js';
+import { workerPageReader } from './worker-pages.js';
 import { useSyncFixture, type SyncFixture } from './testing/sync-fixture.js';
 
 const USER = 'u-sync-stream';
@@ -64,5 +68,34 @@ describe('sync engine: a streamed pull', () => {
 		expect(f.server.calls.pull).toBe(3);
 		expect(await f.db().records.count()).toBe(5);
 		expect(f.progress.at(-1)).toEqual({ done: 1, total: 1 });
+	});
+
+	describe('with pages prepared in the page worker', () => {
+		const workerTransport = (worker = inProcessWorker().worker, body: BodyOptions = {}) => {
+			const store = f.store();
+			const reader = workerPageReader({ userId: USER, makeWorker: () => worker, inThread: pagesHere((page, context) => store.preparePage(page, context.heldCases, context.settled)) });
+			return preparedPull(f.server.transport, reader, body);
+		};
+
+		it('loads a caseload from one answer, storing it page by page with progress', async () => {
+			fillServer(f);
+			expect(await f.engine({ pageLimit: 2, transport: workerTransport() }).sync()).toMatchObject({ status: 'synced' });
+			expect(await f.db().records.count()).toBe(5);
+			expect(f.progress).toEqual([{ done: 2, total: 5 }, { done: 2, total: 3 }, { done: 1, total: 1 }]);
+			expect(await f.repo().get(caseDocId(CASE))).toEqual(exampleRecords.case());
+			expect(await f.repo().get(caseChildDocId(CASE, 'case-note', 'note-0004-abcd'))).toMatchObject({ id: 'note-0004-abcd' });
+		});
+
+		it('stops as locked when the vault locks part-way, keeping the pages committed before', async () => {
+			fillServer(f);
+			const { worker, state } = inProcessWorker();
+			let lock = () => undefined as void;
+			// The second page arrives after the first is committed and the vault locked.
+			const open = new Promise<void>((resolve) => (lock = () => (dropKeys(), resolve())));
+			const engine = f.engine({ pageLimit: 2, transport: workerTransport(worker, { gate: { at: 1, open } }), onProgress: () => lock() });
+			expect(await engine.sync()).toEqual({ status: 'locked' });
+			expect(state.terminated).toBe(true);
+			expect(await f.db().records.count()).toBe(2);
+		});
 	});
 });

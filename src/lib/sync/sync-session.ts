@@ -11,7 +11,9 @@ import { createSyncEngine, type SyncEngine, type SyncProgress } from './sync-eng
 import { deviceSyncLock } from './sync-lock.js';
 import { browserClock, createSyncScheduler } from './sync-scheduler.js';
 import { syncStore, type SyncStore } from './sync-store.js';
-import { httpTransport } from './sync-transport.js';
+import { pagesHere } from './pull-stream.js';
+import { httpTransport, withPreparedPull } from './sync-transport.js';
+import { workerPageReader } from './worker-pages.js';
 import { wipeDevice } from './wipe.js';
 
 export interface SyncSessionHooks {
@@ -30,9 +32,18 @@ export function startSyncSession(user: SessionUser, hooks: SyncSessionHooks): { 
 	const db = userDb(user.id);
 	const store = syncStore(db);
 	const deviceId = user.deviceId ?? deviceIdentity().id;
+	// A caseload's pages are checked and sealed in a worker, so the screen stays responsive meanwhile.
+	const pages =
+		typeof Worker === 'function'
+			? workerPageReader({
+					userId: user.id,
+					makeWorker: () => new Worker(new URL('./page-worker.ts', import.meta.url), { type: 'module' }),
+					inThread: pagesHere((page, context) => store.preparePage(page, context.heldCases, context.settled))
+				})
+			: undefined;
 	const engine = createSyncEngine({
 		store,
-		transport: httpTransport,
+		transport: pages ? withPreparedPull(httpTransport, pages) : httpTransport,
 		lock: deviceSyncLock(),
 		deviceId,
 		isUnlocked: () => isUnlocked(user.id),
@@ -73,6 +84,7 @@ export function startSyncSession(user: SessionUser, hooks: SyncSessionHooks): { 
 		syncNow,
 		stop() {
 			scheduler.stop();
+			pages?.close();
 			stopAnswering();
 			summary.unsubscribe();
 			saves.unsubscribe();

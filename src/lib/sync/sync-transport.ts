@@ -3,7 +3,7 @@ import { isWipeAnswer, pullResponseSchema, type PullRequest, type PullResponse }
 import { pushResponseSchema, type PushRequest, type PushResponse } from '../protocol/sync.js';
 import { callApi } from './api-client.js';
 import type { PrepareContext, PreparedPage } from './page-prep.js';
-import { fetchPageStream, readPageStream, type StreamAnswer, type StreamRead } from './pull-stream.js';
+import { fetchPageStream, readPageStream, type PageReader, type StreamAnswer, type StreamRead } from './pull-stream.js';
 
 /**
  * Why a sync call did not succeed, as a short code the status line words:
@@ -28,11 +28,6 @@ export interface SyncTransport {
 	 * thread (see page-worker.ts). Preferred over `pullStream` where a transport has it.
 	 */
 	pullPrepared?(request: PullRequest, context: PrepareContext, onPage: (page: PreparedPage) => Promise<void>): Promise<TransportAnswer<StreamRead>>;
-}
-
-/** Turns a streamed body into prepared pages, in order; the reader behind `pullPrepared`. */
-export interface PageReader {
-	read(body: ReadableStream<Uint8Array>, context: PrepareContext, onPage: (page: PreparedPage) => Promise<void>): Promise<StreamRead>;
 }
 
 const PULL_STREAM_PATH = '/api/sync/pull-stream';
