@@ -36,6 +36,12 @@ describe('the pull response', () => {
 		expect(validate(pullResponseSchema, { ...page, progress: { done: 0 } }).ok).toBe(true);
 	});
 
+	it('refuses a pulled record that is not an object, naming where it is', () => {
+		const records = (record: unknown) => [{ docId: 'case:case-0002-abcd', caseId: 'case-0002-abcd', rev: '1-a', record, conflicts: [] }];
+		for (const record of [[], 'a note', null]) expect(validate(pullResponseSchema, { ...page, records: records(record) })).toMatchObject({ ok: false, problems: [{ path: 'records.0.record' }] });
+		expect(validate(pullResponseSchema, { ...page, records: records({ type: 'case' }) }).ok).toBe(true);
+	});
+
 	it('refuses a purge for a reason it does not know', () => {
 		expect(validate(pullResponseSchema, { ...page, purges: [{ caseId: 'case-0002-abcd', reason: 'bored' }] }).ok).toBe(false);
 	});

@@ -41,8 +41,11 @@ export const pulledRecordSchema = v.strictObject({
 	/** Absent for service-wide records. */
 	caseId: v.optional(caseId),
 	rev: revisionSchema,
-	/** Checked by the receiver with `parseRecord`, one by one, so one odd record does not fail a page. */
-	record: v.record(v.string(), v.unknown()),
+	/**
+	 * Checked by the receiver with `parseRecord`, one by one, so one odd record does not fail a page.
+	 * Here only its shape: taken as it is, not copied key by key (a caseload is thousands of them).
+	 */
+	record: v.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'A pulled record must be an object.'),
 	conflicts: v.array(conflictEntrySchema)
 });
 export type PulledRecord = v.InferOutput<typeof pulledRecordSchema>;
