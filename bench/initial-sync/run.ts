@@ -8,6 +8,8 @@
 //   --catch-up-only: only the day's catch-up (one quick initial sync first, untimed)
 //   → bench/results/catch-up.json
 //   --engine-only: only the engine and the floor, printed, nothing written (for profiling a change)
+//   --worker-only: the engine only as the app runs it, without the same on the page's own thread
+//   BENCH_PROFILE=<folder>: the page's CPU profile of each engine sync (.cpuprofile, for DevTools)
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -23,8 +25,8 @@ const REPS = Number(process.env.BENCH_REPS ?? 2);
 const DAYS = Number(process.env.BENCH_DAYS ?? 5);
 const CATCH_UP_ONLY = process.argv.includes('--catch-up-only');
 const ENGINE_ONLY = process.argv.includes('--engine-only');
-/** Also the engine with the streamed pages prepared on the page's own thread, as before the page worker. */
-const IN_THREAD_TOO = process.argv.includes('--in-thread-too');
+/** Also the engine with the streamed pages prepared on the page's own thread, as before the page worker (`--worker-only` leaves it out). */
+const IN_THREAD_TOO = !process.argv.includes('--worker-only');
 /** A folder for the page's CPU profile of each engine sync (Chrome DevTools format), when set. */
 const PROFILE = process.env.BENCH_PROFILE;
 const DAY_CHANGES = 50;
@@ -139,7 +141,7 @@ const ratios = Object.fromEntries(
 	})
 );
 const result = {
-	how: `${REPS} repetitions: a copy of a data folder seeded with 40,000 records (320 cases × 125; filled once, then copied from bench/lib/data-cache.ts), \`tsx server/main.ts\` with its embedded store; headless Chromium (/usr/bin/chromium), a fresh on-disk profile (launchPersistentContext) per measurement, engine / PouchDB / floor interleaved in each repetition. Engine: the real sync engine (createSyncEngine + syncStore + httpTransport) into the encrypted device store, from sync() until it resolves (reachability check, empty push, every page committed). PouchDB 9 browser build replicating the same 5,000 documents by doc_ids from the same embedded store (page on its origin). Floor: the same records already in the page, one Dexie bulkPut into a table with the same indexes. Tablet link: CDP Network.emulateNetworkConditions 40 ms, 20 Mbit/s down, 5 Mbit/s up. Bytes: CDP encodedDataLength (down, with headers) and request bodies (up). Then per link ${DAYS} days of catch-up, each one timed sync().`,
+	how: `${REPS} repetitions: a copy of a data folder seeded with 40,000 records (320 cases × 125; filled once, then copied from bench/lib/data-cache.ts), \`tsx server/main.ts\` with its embedded store; headless Chromium (/usr/bin/chromium), a fresh on-disk profile (launchPersistentContext) per measurement, engine / PouchDB / floor interleaved in each repetition. Engine: the real sync engine (createSyncEngine + syncStore + httpTransport with the page worker, as the app: worker-pages.ts, the worker made from its bundled code) into the encrypted device store, from sync() until it resolves (reachability check, empty push, every page committed); 'engine, pages prepared on the page': the same with the pages parsed, checked and sealed on the page's own thread, in the same repetition. PouchDB 9 browser build replicating the same 5,000 documents by doc_ids from the same embedded store (page on its origin). Floor: the same records already in the page, one Dexie bulkPut into a table with the same indexes. Tablet link: CDP Network.emulateNetworkConditions 40 ms, 20 Mbit/s down, 5 Mbit/s up. Bytes: CDP encodedDataLength (down, with headers) and request bodies (up). Then per link ${DAYS} days of catch-up, each one timed sync().`,
 	repetitions: REPS,
 	catchUpDays: DAYS,
 	caseload: { cases: seeded.ownCaseIds.length, records: docIds.length, storeRecords: STORE_RECORDS, jsonBytes: caseloadJson.length, gzipBytes: caseloadGzip },
