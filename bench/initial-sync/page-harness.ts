@@ -23,14 +23,20 @@ type Phases = { push: number; pull: number };
  * The app's transport: HTTP, with a streamed pull's pages prepared in the page worker (made from
  * its bundled code, as the bench page has no built app), or on the page's thread (`inThread`).
  */
+const transports = new Map<string, SyncTransport>();
+/** One for the page's session, as the app keeps one (and its worker) while the vault is open. */
 function appTransport(userId: string, inThread: boolean): SyncTransport {
 	if (inThread) return httpTransport;
+	const made = transports.get(userId);
+	if (made) return made;
 	const store = syncStore(userDb(userId));
 	const code = new Blob([window.pageWorkerCode ?? ''], { type: 'text/javascript' });
-	return withPreparedPull(
+	const transport = withPreparedPull(
 		httpTransport,
 		workerPageReader({ userId, makeWorker: () => new Worker(URL.createObjectURL(code)), inThread: pagesHere((page, context) => store.preparePage(page, context.heldCases, context.settled)) })
 	);
+	transports.set(userId, transport);
+	return transport;
 }
 
 /** The transport, with the time spent in push and pull calls noted (pull includes storing the streamed pages). */
