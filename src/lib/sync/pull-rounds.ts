@@ -13,6 +13,9 @@ export type Pulled = { ok: true; at: string; purges: Map<string, PurgeReason> } 
 export type Settled = ReadonlyMap<string, SettledCopy>;
 type StreamPull = NonNullable<SyncTransport['pullPrepared']>;
 
+/** A new tablet (no case, never pulled), or a case it has not read yet. */
+const bringsCaseload = (asked: PullRequest) => (asked.cases.length === 0 ? asked.service?.checkpoint === undefined : asked.cases.some((c) => c.checkpoint === undefined));
+
 /** The pull half of a round: streamed where the server can, else page by page. */
 export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'deviceId' | 'isUnlocked' | 'onProgress' | 'pageLimit'>) {
 	const { store, transport } = deps;
@@ -27,12 +30,18 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 		deps.onProgress?.({ done: page.progress.done, ...(page.progress.total === undefined ? {} : { total: page.progress.total }) });
 	}
 
-	/** The streamed pull of the transport: pages prepared by the transport (a worker) where it can, else here. */
+	/**
+	 * The streamed pull of the transport. A new tablet's question, or one naming a case with no
+	 * checkpoint, brings a caseload: prepared by the transport (in the page worker) where it can. A
+	 * catch-up's few records are prepared here, as quick as handing them over and back, and with
+	 * no worker to start.
+	 */
 	function streamOf(settled: Settled): StreamPull | undefined {
-		if (transport.pullPrepared) return transport.pullPrepared.bind(transport);
-		if (!transport.pullStream) return undefined;
-		const pullStream = transport.pullStream.bind(transport);
-		return (asked, context, onPage) => pullStream(asked, async (page) => onPage(await store.preparePage(page, context.heldCases, settled)));
+		const prepared = transport.pullPrepared?.bind(transport);
+		const streamed = transport.pullStream?.bind(transport);
+		if (!streamed) return prepared;
+		const here: StreamPull = (asked, context, onPage) => streamed(asked, async (page) => onPage(await store.preparePage(page, context.heldCases, settled)));
+		return (asked, context, onPage) => (prepared && bringsCaseload(asked) ? prepared : here)(asked, context, onPage);
 	}
 
 	/**

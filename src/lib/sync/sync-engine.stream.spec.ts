@@ -86,6 +86,17 @@ describe('sync engine: a streamed pull', () => {
 			expect(await f.repo().get(caseChildDocId(CASE, 'case-note', 'note-0004-abcd'))).toMatchObject({ id: 'note-0004-abcd' });
 		});
 
+		it("prepares a catch-up's few records on the page, leaving the worker to caseloads", async () => {
+			fillServer(f);
+			const { worker, state } = inProcessWorker();
+			const engine = f.engine({ pageLimit: 2, transport: workerTransport(worker) });
+			expect(await engine.sync()).toMatchObject({ status: 'synced' });
+			f.server.put(caseChildDocId(CASE, 'case-note', 'note-0005-abcd'), exampleWith('case-note', (n) => (n.id = 'note-0005-abcd')), CASE);
+			expect(await engine.sync()).toMatchObject({ status: 'synced' });
+			expect(await f.repo().get(caseChildDocId(CASE, 'case-note', 'note-0005-abcd'))).toMatchObject({ id: 'note-0005-abcd' });
+			expect(state.started).toBe(1);
+		});
+
 		it('stops as locked when the vault locks part-way, keeping the pages committed before', async () => {
 			fillServer(f);
 			const { worker, state } = inProcessWorker();
