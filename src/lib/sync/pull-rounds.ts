@@ -31,7 +31,7 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 	 * k + 1 is checked and sealed while page k commits; commits run one at a time in page order
 	 * (pages sealed meanwhile commit together), and after a failed one nothing later commits.
 	 */
-	async function pullStreamed(pullStream: NonNullable<SyncTransport['pullStream']>, settled: Settled, ask: () => Promise<PullRequest>): Promise<Pulled | undefined> {
+	async function pullStreamed(pullStream: NonNullable<SyncTransport['pullStream']>, pushSettled: Promise<Settled>, ask: () => Promise<PullRequest>): Promise<Pulled | undefined> {
 		const purges = new Map<string, PurgeReason>();
 		let at = '';
 		for (let answers = 0; ; answers++) {
@@ -44,11 +44,13 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 			const answer = await pullStream(asked, async (page) => {
 				if (failure !== undefined) throw failure;
 				if (!deps.isUnlocked()) throw new LockedError();
+				// Pages wait for the push to settle on the device: what it stored decides what they skip.
+				const settled = await pushSettled;
 				ready.push({ page, prepared: await store.preparePage(page, heldCases, settled) });
 				committed = committed.then(async () => {
 					const batch = ready.splice(0);
 					if (batch.length === 0) return;
-					await store.commitPages(batch.map((b) => b.prepared), settled);
+					await store.commitPages(batch.map((b) => b.prepared), await pushSettled);
 					for (const { page: stored } of batch) noteCommitted(stored, purges);
 					at = batch.at(-1)!.page.serverTime;
 				});
@@ -63,13 +65,14 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 		}
 	}
 
-	async function pullPaged(ask: () => Promise<PullRequest>): Promise<Pulled> {
+	async function pullPaged(pushSettled: Promise<Settled>, ask: () => Promise<PullRequest>): Promise<Pulled> {
 		const purges = new Map<string, PurgeReason>();
 		for (;;) {
 			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
 			const asked = await ask();
 			const answer = await transport.pull(asked);
 			if (!answer.ok) return answer;
+			await pushSettled;
 			// A page and its checkpoints commit together; what is committed stands if the round stops after it.
 			await store.storePage(answer.value, new Set(asked.cases.map((c) => c.caseId)));
 			noteCommitted(answer.value, purges);
@@ -80,8 +83,10 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 	/**
 	 * `asked`: the first question, read from the device beforehand (beside the push: it changes no
 	 * checkpoint, and a case it could leave without records stays asked for, which the server answers).
+	 * `settled`: what the push stored, or the push still settling; nothing is stored before it has.
 	 */
-	async function pull(settled: Settled, asked?: Promise<PullRequest>): Promise<Pulled> {
+	async function pull(settled: Settled | Promise<Settled>, asked?: Promise<PullRequest>): Promise<Pulled> {
+		const pushSettled = Promise.resolve(settled);
 		let first = asked;
 		// The first question once; every later answer is asked for from the checkpoints stored since.
 		const ask = () => {
@@ -89,8 +94,8 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 			first = undefined;
 			return question;
 		};
-		const streamed = transport.pullStream ? await pullStreamed(transport.pullStream.bind(transport), settled, ask) : undefined;
-		return streamed ?? pullPaged(ask);
+		const streamed = transport.pullStream ? await pullStreamed(transport.pullStream.bind(transport), pushSettled, ask) : undefined;
+		return streamed ?? pullPaged(pushSettled, ask);
 	}
 
 	return Object.assign(pull, { request });
