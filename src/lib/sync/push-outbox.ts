@@ -117,7 +117,8 @@ function settlementOf(sent: Outgoing, result: MutationResult, view: Map<string, 
  * the next round, so nothing this round pushes lands on the server after that call.
  */
 export async function pushOutbox(ctx: PushContext, include: PushFilter, settled?: Map<string, SettledCopy>, lastAnswered?: () => void): Promise<PushSummary> {
-	const [refused, firstBatch] = await Promise.all([ctx.store.rejectedSeqs(), ctx.store.pending(PUSH_BATCH_LIMIT, 0)]);
+	// The first batch's server copies are read beside it; a later batch's only once the one before has settled.
+	const [refused, firstBatch] = await Promise.all([ctx.store.rejectedSeqs(), ctx.store.pending(PUSH_BATCH_LIMIT, 0, true)]);
 	let taken = firstBatch;
 	let sent = 0;
 	let rejected = 0;
@@ -132,7 +133,7 @@ export async function pushOutbox(ctx: PushContext, include: PushFilter, settled?
 			taken = await ctx.store.pending(PUSH_BATCH_LIMIT, after);
 			continue;
 		}
-		const copies = await ctx.store.serverCopies([...new Set(chosen.map((c) => c.docId))]);
+		const copies = taken.copies ?? (await ctx.store.serverCopies([...new Set(chosen.map((c) => c.docId))]));
 		const { outgoing, unchanged } = toMutations(chosen, copies, ctx.deviceId);
 		if (outgoing.length === 0) {
 			await ctx.store.settle(unchanged);
