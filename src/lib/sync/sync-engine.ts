@@ -88,7 +88,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 		const pushing = pushOutbox(ctx, notRefused, settled, answered);
 		const early = await Promise.race([lastAnswered, pushing]);
 		if (early && !early.ok) return failed(early);
-		const pushSettled = pushing.then(() => settled);
+		// Pages wait for this: stored only once the push's last batch is settled, never after a failure.
+		const pushSettled = pushing.then((done) => {
+			if (!done.ok) throw new Error(done.message);
+			return settled;
+		});
 		pushSettled.catch(() => undefined);
 		// The round holds the lock until all three have ended, whichever fails first.
 		const [pushedAll, reported, pulled] = await Promise.allSettled([pushing, Promise.resolve(deps.reportAccess?.()), pull(pushSettled, asked)]);
