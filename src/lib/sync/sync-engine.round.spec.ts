@@ -73,7 +73,7 @@ describe('sync engine: one round of push, report and pull', () => {
 		const transport = ordered(f, events);
 		const watched: SyncTransport = { ...transport, pullStream: async (request, onPage) => (pullAsked(), transport.pullStream!(request, onPage)) };
 		// The settle goes on once the pull is out (or after a while, where it never is).
-		const store = noting(f.store(), events, () => Promise.race([asked, new Promise<void>((resolve) => setTimeout(resolve, 300))]));
+		const store = noting(f.store(), events, () => Promise.race([asked, new Promise<void>((resolve) => setTimeout(resolve, 1_000))]));
 		expect(await f.engine({ transport: watched, store }).sync()).toMatchObject({ status: 'synced', pushed: 1 });
 		expect(events).toEqual(['push asked', 'push answered', 'pull asked', 'push settled', 'page stored']);
 		expect(await f.repo().get(PERSON_DOC)).toEqual(f.server.get(PERSON_DOC)!.record);
