@@ -1,39 +1,70 @@
 import express from 'express';
 import type PouchDB from 'pouchdb';
 import type { PouchDatabase } from 'pouchdb';
+import { isPlainKeysQuery, readKeys } from './embedded-store-keys.js';
+
+type Answer = express.Response;
+
+const answerError = (res: Answer, error: unknown) => {
+	const status = (error as { status?: number }).status ?? 500;
+	res.status(status).json({ error: (error as { name?: string }).name ?? 'unknown_error', reason: (error as Error).message });
+};
+
+/** One `_all_docs` query: documents by keys read one by one (`embedded-store-keys.ts`), anything else as PouchDB answers it. */
+const answerQuery = (db: PouchDatabase, query: Record<string, unknown>) => (isPlainKeysQuery(query) ? readKeys(db, query.keys) : db.allDocs(query));
 
 /**
  * CouchDB 3's `POST /{db}/_all_docs/queries`, which express-pouchdb lacks: several `_all_docs`
  * queries (key ranges or keys) in one request, answered as `{ results: [...] }` in order. It
- * saves the pull a round trip per case and the store its per-request routing.
+ * saves the pull a round trip per case and the store its per-request routing. Also answers
+ * `POST /{db}/_all_docs?include_docs=true` with only `keys` (nano's `fetch`) by reading each
+ * document, as `_all_docs/queries` does; any other `_all_docs` goes on to express-pouchdb.
  */
 export function allDocsQueries(PouchDb: typeof PouchDB): express.Router {
 	const open = new Map<string, PouchDatabase>();
 	PouchDb.on('destroyed', (name) => open.delete(name));
-	const opener = (name: string) => {
+	/** The database, or undefined when there is none of that name. */
+	const opener = async (name: string) => {
+		if (!open.has(name) && !(await PouchDb.allDbs()).includes(name)) return undefined;
 		const db = open.get(name) ?? new PouchDb(name);
 		open.set(name, db);
 		return db;
 	};
+	const notFound = (res: Answer) => res.status(404).json({ error: 'not_found', reason: 'Database does not exist.' });
 	const router = express.Router();
 	router.post('/:db/_all_docs/queries', express.json({ limit: '8mb' }), async (req, res) => {
-		const name = req.params.db;
 		const queries = (req.body as { queries?: unknown } | undefined)?.queries;
 		if (!Array.isArray(queries) || queries.some((q) => typeof q !== 'object' || q === null || Array.isArray(q))) {
 			res.status(400).json({ error: 'bad_request', reason: '`queries` must be a list of objects' });
 			return;
 		}
 		try {
-			if (!open.has(name) && !(await PouchDb.allDbs()).includes(name)) {
-				res.status(404).json({ error: 'not_found', reason: 'Database does not exist.' });
-				return;
-			}
-			const db = opener(name);
-			const results = await Promise.all((queries as Record<string, unknown>[]).map((query) => db.allDocs(query)));
-			res.json({ results });
+			const db = await opener(req.params.db);
+			if (!db) return void notFound(res);
+			res.json({ results: await Promise.all((queries as Record<string, unknown>[]).map((query) => answerQuery(db, query))) });
 		} catch (error) {
-			const status = (error as { status?: number }).status ?? 500;
-			res.status(status).json({ error: (error as { name?: string }).name ?? 'unknown_error', reason: (error as Error).message });
+			answerError(res, error);
+		}
+	});
+	const onlyDocsAsked = (req: express.Request) => Object.keys(req.query).join() === 'include_docs' && req.query.include_docs === 'true' && req.is('application/json') === 'application/json';
+	const parse = express.json({ limit: '8mb' });
+	// Refusals worded as express-pouchdb words them; a body once read cannot go on to it.
+	const parseOrRefuse: express.RequestHandler = (req, res, next) =>
+		parse(req, res, (error?: { status?: number }) => {
+			if (!error) return next();
+			if (error.status === 413) return void res.status(413).json({ error: 'too_large', reason: 'the request entity is too large' });
+			res.status(400).json({ error: 'bad_request', reason: 'invalid_json' });
+		});
+	router.post('/:db/_all_docs', (req, res, next) => (onlyDocsAsked(req) ? parseOrRefuse(req, res, next) : next('route')), async (req, res, next) => {
+		const body: unknown = req.body;
+		const query = typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, include_docs: true } : {};
+		if (!isPlainKeysQuery(query)) return next();
+		try {
+			const db = await opener(req.params.db);
+			if (!db) return void notFound(res);
+			res.json(await readKeys(db, query.keys));
+		} catch (error) {
+			answerError(res, error);
 		}
 	});
 	return router;

@@ -2,6 +2,8 @@
 declare module 'pouchdb' {
 	export interface PouchDatabase {
 		allDocs(options: Record<string, unknown>): Promise<unknown>;
+		info(): Promise<{ doc_count: number }>;
+		get(id: string): Promise<Record<string, unknown> & { _id: string; _rev: string }>;
 	}
 	interface PouchDBConstructor {
 		new (name: string): PouchDatabase;

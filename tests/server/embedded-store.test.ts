@@ -75,6 +75,33 @@ describe('the embedded store', () => {
 		expect((await send('POST', '/missing/_all_docs/queries', adminAuth, { queries: [] })).status).toBe(404);
 	});
 
+	it('answers documents by keys row for row as express-pouchdb did: found, missing, deleted and repeated, in the order asked', async () => {
+		expect((await send('PUT', '/keyed', adminAuth)).status).toBe(201);
+		const answers = (await (await send('POST', '/keyed/_bulk_docs', adminAuth, { docs: [{ _id: 'kept', n: 1 }, { _id: 'gone', n: 2 }, { _id: '_design/d', views: {} }] })).json()) as { id: string; rev: string }[];
+		const rev = Object.fromEntries(answers.map((a) => [a.id, a.rev]));
+		const gone = (await (await send('DELETE', `/keyed/gone?rev=${rev.gone}`, adminAuth)).json()) as { rev: string };
+		const kept = { id: 'kept', key: 'kept', value: { rev: rev.kept }, doc: { _id: 'kept', _rev: rev.kept, n: 1 } };
+		const expected = [
+			kept,
+			{ key: 'never', error: 'not_found' },
+			{ id: 'gone', key: 'gone', value: { rev: gone.rev, deleted: true }, doc: null },
+			{ id: '_design/d', key: '_design/d', value: { rev: rev['_design/d'] }, doc: { _id: '_design/d', _rev: rev['_design/d'], views: {} } },
+			{ key: '_local/x', error: 'not_found' },
+			kept
+		];
+		const keys = ['kept', 'never', 'gone', '_design/d', '_local/x', 'kept'];
+		const byFetch = (await (await send('POST', '/keyed/_all_docs?include_docs=true', adminAuth, { keys })).json()) as { rows: unknown[] };
+		const byQueries = (await (await send('POST', '/keyed/_all_docs/queries', adminAuth, { queries: [{ keys, include_docs: true }, { keys, include_docs: true, conflicts: true }] })).json()) as { results: { rows: unknown[] }[] };
+		expect(byFetch.rows).toEqual(expected);
+		expect(byQueries.results.map((r) => r.rows)).toEqual([expected, expected]);
+		// Anything else asked of _all_docs is express-pouchdb's to answer, as before.
+		const idsOnly = (await (await send('POST', '/keyed/_all_docs', adminAuth, { keys: ['kept'] })).json()) as { rows: unknown[] };
+		expect(idsOnly.rows).toEqual([{ id: 'kept', key: 'kept', value: { rev: rev.kept } }]);
+		const broken = await fetch(`${base}/keyed/_all_docs?include_docs=true`, { method: 'POST', headers: { authorization: adminAuth, 'content-type': 'application/json' }, body: '{"keys": [' });
+		expect([broken.status, await broken.json()]).toEqual([400, { error: 'bad_request', reason: 'invalid_json' }]);
+		expect((await send('POST', '/nothing/_all_docs?include_docs=true', adminAuth, { keys })).status).toBe(404);
+	});
+
 	it('applies a validate_doc_update rule from the next write after it is added, changed or removed, however it is written', async () => {
 		const rule = (type: string) => `function (doc) { if (doc.type === '${type}') { throw({ forbidden: 'No ${type} here' }); } }`;
 		const write = async (db: string, type: string) => (await send('POST', `/${db}/_bulk_docs`, adminAuth, { docs: [{ type }] })).json() as Promise<{ error?: string }[]>;

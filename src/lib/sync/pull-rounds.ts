@@ -36,11 +36,13 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 	 * catch-up's few records are prepared here, as quick as handing them over and back, and with
 	 * no worker to start.
 	 */
-	function streamOf(settled: Settled): StreamPull | undefined {
+	function streamOf(pushSettled: Promise<Settled>): StreamPull | undefined {
 		const prepared = transport.pullPrepared?.bind(transport);
 		const streamed = transport.pullStream?.bind(transport);
 		if (!streamed) return prepared;
-		const here: StreamPull = (asked, context, onPage) => streamed(asked, async (page) => onPage(await store.preparePage(page, context.heldCases, settled)));
+		// Pages prepared here wait for the push to settle: what it stored decides what they skip. The
+		// worker is not told (a caseload rarely follows a push); the commit still checks against it.
+		const here: StreamPull = (asked, context, onPage) => streamed(asked, async (page) => onPage(await store.preparePage(page, context.heldCases, await pushSettled)));
 		return (asked, context, onPage) => (prepared && bringsCaseload(asked) ? prepared : here)(asked, context, onPage);
 	}
 
@@ -49,7 +51,7 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 	 * k + 1 is checked and sealed while page k commits; commits run one at a time in page order
 	 * (pages sealed meanwhile commit together), and after a failed one nothing later commits.
 	 */
-	async function pullStreamed(stream: StreamPull, settled: Settled, ask: () => Promise<PullRequest>): Promise<Pulled | undefined> {
+	async function pullStreamed(stream: StreamPull, pushSettled: Promise<Settled>, ask: () => Promise<PullRequest>): Promise<Pulled | undefined> {
 		const purges = new Map<string, PurgeReason>();
 		let at = '';
 		for (let answers = 0; ; answers++) {
@@ -58,7 +60,7 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 			let failure: unknown;
 			const ready: PreparedPage[] = [];
 			const asked = await ask();
-			const context = { heldCases: new Set(asked.cases.map((c) => c.caseId)), settled };
+			const context = { heldCases: new Set(asked.cases.map((c) => c.caseId)) };
 			const answer = await stream(asked, context, async (prepared) => {
 				if (failure !== undefined) throw failure;
 				if (!deps.isUnlocked()) throw new LockedError();
@@ -66,7 +68,8 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 				committed = committed.then(async () => {
 					const batch = ready.splice(0);
 					if (batch.length === 0) return;
-					await store.commitPages(batch, settled);
+					// Pages wait for the push to settle on the device: what it stored decides what they skip.
+					await store.commitPages(batch, await pushSettled);
 					for (const { page } of batch) noteCommitted(page, purges);
 					at = batch.at(-1)!.page.serverTime;
 				});
@@ -81,13 +84,14 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 		}
 	}
 
-	async function pullPaged(ask: () => Promise<PullRequest>): Promise<Pulled> {
+	async function pullPaged(pushSettled: Promise<Settled>, ask: () => Promise<PullRequest>): Promise<Pulled> {
 		const purges = new Map<string, PurgeReason>();
 		for (;;) {
 			if (!deps.isUnlocked()) return { ok: false, kind: 'locked' };
 			const asked = await ask();
 			const answer = await transport.pull(asked);
 			if (!answer.ok) return answer;
+			await pushSettled;
 			// A page and its checkpoints commit together; what is committed stands if the round stops after it.
 			await store.storePage(answer.value, new Set(asked.cases.map((c) => c.caseId)));
 			noteCommitted(answer.value, purges);
@@ -98,8 +102,10 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 	/**
 	 * `asked`: the first question, read from the device beforehand (beside the push: it changes no
 	 * checkpoint, and a case it could leave without records stays asked for, which the server answers).
+	 * `settled`: what the push stored, or the push still settling; nothing is stored before it has.
 	 */
-	async function pull(settled: Settled, asked?: Promise<PullRequest>): Promise<Pulled> {
+	async function pull(settled: Settled | Promise<Settled>, asked?: Promise<PullRequest>): Promise<Pulled> {
+		const pushSettled = Promise.resolve(settled);
 		let first = asked;
 		// The first question once; every later answer is asked for from the checkpoints stored since.
 		const ask = () => {
@@ -107,9 +113,9 @@ export function pullRounds(deps: Pick<SyncEngineDeps, 'store' | 'transport' | 'd
 			first = undefined;
 			return question;
 		};
-		const stream = streamOf(settled);
-		const streamed = stream ? await pullStreamed(stream, settled, ask) : undefined;
-		return streamed ?? pullPaged(ask);
+		const stream = streamOf(pushSettled);
+		const streamed = stream ? await pullStreamed(stream, pushSettled, ask) : undefined;
+		return streamed ?? pullPaged(pushSettled, ask);
 	}
 
 	return Object.assign(pull, { request });

@@ -112,22 +112,32 @@ function settlementOf(sent: Outgoing, result: MutationResult, view: Map<string, 
  * same mutation ids next time, and the server answers `duplicate`: it is applied once. `settled`
  * gains the revision stored for each record (the pull that follows skips an older one, as a
  * lagging replica might send), and its values where the tablet now holds them in one row.
+ * `lastAnswered` is called once the server has answered the last batch (or there was none), before
+ * that batch settles on the device: entries saved after the batch after it was looked for wait for
+ * the next round, so nothing this round pushes lands on the server after that call.
  */
-export async function pushOutbox(ctx: PushContext, include: PushFilter, settled?: Map<string, SettledCopy>): Promise<PushSummary> {
-	const [refused, firstBatch] = await Promise.all([ctx.store.rejectedSeqs(), ctx.store.pending(PUSH_BATCH_LIMIT, 0)]);
-	let after = 0;
+export async function pushOutbox(ctx: PushContext, include: PushFilter, settled?: Map<string, SettledCopy>, lastAnswered?: () => void): Promise<PushSummary> {
+	// The first batch's server copies are read beside it; a later batch's only once the one before has settled.
+	const [refused, firstBatch] = await Promise.all([ctx.store.rejectedSeqs(), ctx.store.pending(PUSH_BATCH_LIMIT, 0, true)]);
+	let taken = firstBatch;
 	let sent = 0;
 	let rejected = 0;
 	for (;;) {
-		const taken = after === 0 ? firstBatch : await ctx.store.pending(PUSH_BATCH_LIMIT, after);
-		if (taken.lastSeq === undefined) return { ok: true, sent, rejected };
-		after = taken.lastSeq;
+		if (taken.lastSeq === undefined) {
+			lastAnswered?.();
+			return { ok: true, sent, rejected };
+		}
+		const after = taken.lastSeq;
 		const chosen = taken.changes.filter((change) => include(change, refused.has(change.seq)));
-		if (chosen.length === 0) continue;
-		const copies = await ctx.store.serverCopies([...new Set(chosen.map((c) => c.docId))]);
+		if (chosen.length === 0) {
+			taken = await ctx.store.pending(PUSH_BATCH_LIMIT, after);
+			continue;
+		}
+		const copies = taken.copies ?? (await ctx.store.serverCopies([...new Set(chosen.map((c) => c.docId))]));
 		const { outgoing, unchanged } = toMutations(chosen, copies, ctx.deviceId);
 		if (outgoing.length === 0) {
 			await ctx.store.settle(unchanged);
+			taken = await ctx.store.pending(PUSH_BATCH_LIMIT, after);
 			continue;
 		}
 		const answer = await ctx.transport.push({ mutations: outgoing.map((o) => o.mutation) });
@@ -138,6 +148,9 @@ export async function pushOutbox(ctx: PushContext, include: PushFilter, settled?
 		}
 		const view = new Map(copies);
 		const settlements = results.map((result, i) => settlementOf(outgoing[i]!, result, view));
+		// The next batch is looked for before this one settles: when there is none, the pull may go now.
+		taken = await ctx.store.pending(PUSH_BATCH_LIMIT, after);
+		if (taken.lastSeq === undefined) lastAnswered?.();
 		const oneRow = await ctx.store.settle([...unchanged, ...settlements]);
 		for (const s of settlements) if (s.kind === 'acknowledged' && s.copy) settled?.set(s.change.docId, { rev: s.copy.rev, ...(oneRow.has(s.change.docId) ? { record: s.copy.record } : {}) });
 		sent += outgoing.length;

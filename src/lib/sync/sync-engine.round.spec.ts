@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { caseChildDocId, caseDocId } from '../domain/ids.js';
 import { exampleRecords } from '../domain/record-fixtures.js';
+import type { SyncStore } from './sync-store.js';
 import type { SyncTransport } from './sync-transport.js';
 import { useSyncFixture, type SyncFixture } from './testing/sync-fixture.js';
 
@@ -26,6 +27,23 @@ function ordered(f: SyncFixture, events: string[]): SyncTransport {
 	return { ...inner, push: noted('push asked', async (request) => (await slowLink(), inner.push(request)), 'push answered'), pull: noted('pull asked', inner.pull.bind(inner)), ...(inner.pullStream ? { pullStream: noted('pull asked', inner.pullStream.bind(inner)) } : {}) };
 }
 
+/** The device store, noting when a push settles and when a pulled page is stored; `settling` runs inside the settle. */
+function noting(store: SyncStore, events: string[], settling: () => Promise<void> = async () => undefined): SyncStore {
+	return {
+		...store,
+		settle: async (settlements) => {
+			await settling();
+			const oneRow = await store.settle(settlements);
+			events.push('push settled');
+			return oneRow;
+		},
+		commitPages: async (pages, settled) => {
+			events.push('page stored');
+			return store.commitPages(pages, settled);
+		}
+	};
+}
+
 describe('sync engine: one round of push, report and pull', () => {
 	const fixture = useSyncFixture(USER, CASE);
 	let f: SyncFixture;
@@ -44,6 +62,43 @@ describe('sync engine: one round of push, report and pull', () => {
 		expect(onServer.record).toMatchObject({ preferredName: 'Sammy', language: 'Welsh' });
 		expect(await f.repo().get(PERSON_DOC)).toEqual(onServer.record);
 		expect((await f.store().serverCopies([PERSON_DOC])).get(PERSON_DOC)?.rev).toBe(onServer.rev);
+	});
+
+	it('asks for changes as soon as the push is answered, while it settles on the tablet, and stores no page before it has settled', async () => {
+		f.server.put(CASE_DOC, exampleRecords.case(), CASE);
+		await f.repo().save({ ...exampleRecords.participant(), language: 'Welsh' });
+		const events: string[] = [];
+		let pullAsked = () => {};
+		const asked = new Promise<void>((resolve) => (pullAsked = resolve));
+		const transport = ordered(f, events);
+		const watched: SyncTransport = { ...transport, pullStream: async (request, onPage) => (pullAsked(), transport.pullStream!(request, onPage)) };
+		// The settle goes on once the pull is out (or after a while, where it never is).
+		const store = noting(f.store(), events, () => Promise.race([asked, new Promise<void>((resolve) => setTimeout(resolve, 1_000))]));
+		expect(await f.engine({ transport: watched, store }).sync()).toMatchObject({ status: 'synced', pushed: 1 });
+		expect(events).toEqual(['push asked', 'push answered', 'pull asked', 'push settled', 'page stored']);
+		expect(await f.repo().get(PERSON_DOC)).toEqual(f.server.get(PERSON_DOC)!.record);
+		expect((await f.store().serverCopies([PERSON_DOC])).get(PERSON_DOC)?.rev).toBe(f.server.get(PERSON_DOC)!.rev);
+		expect(await f.db().outbox.count()).toBe(0);
+	});
+
+	it('stores nothing pulled when the push cannot settle on the tablet, and the next round finishes it with the change applied once', async () => {
+		f.server.put(CASE_DOC, exampleRecords.case(), CASE);
+		await f.repo().save({ ...exampleRecords.participant(), language: 'Welsh' });
+		const events: string[] = [];
+		const store = noting(f.store(), events, async () => {
+			throw new Error('The tablet could not store the answer');
+		});
+		expect(await f.engine({ store }).sync()).toMatchObject({ status: 'failed' });
+		expect(events).toEqual([]);
+		expect(await f.db().checkpoints.count()).toBe(0);
+		expect(await f.repo().get(CASE_DOC)).toBeUndefined();
+		expect(await f.db().outbox.count()).toBe(1);
+
+		expect(await f.engine().sync()).toMatchObject({ status: 'synced', pushed: 1 });
+		expect(f.server.calls.mutationsApplied).toBe(1);
+		expect(await f.repo().get(CASE_DOC)).toEqual(exampleRecords.case());
+		expect(await f.repo().get(PERSON_DOC)).toEqual(f.server.get(PERSON_DOC)!.record);
+		expect(await f.db().outbox.count()).toBe(0);
 	});
 
 	it('commits nothing pulled when the push fails, and loads it on the next round', async () => {

@@ -63,7 +63,7 @@ describe('sync engine: sessions, locks and revocation', () => {
 		holdKey(USER, key);
 		expect(await f.engine().sync()).toMatchObject({ status: 'synced' });
 		expect(await f.db().records.count()).toBe(2);
-		// The push settled before the pull was asked for: the note is on the server once.
+		// The push was answered, and settled, before the lock: the note is on the server once.
 		expect(await f.db().outbox.count()).toBe(0);
 		expect(f.server.calls.mutationsApplied).toBe(1);
 	});

@@ -70,22 +70,35 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
 	/**
 	 * Push, then pull, with no reachability check first: the first answer is one. The pull is asked
-	 * for once the push has settled, so its checkpoints name the revisions the push stored: read
-	 * before them, they could match a server restored from a backup taken before the push, and the
-	 * tablet would keep revisions the server lost (docs/sync.md, "One round"). The access report goes
-	 * beside the pull, only after a push that succeeded: the server counts it as the tablet having
-	 * synced (device exposure).
+	 * for once the server has answered the push's last batch, so its checkpoints name the revisions
+	 * the push stored: read before them, they could match a server restored from a backup taken
+	 * before the push, and the tablet would keep revisions the server lost (docs/sync.md, "One
+	 * round"). That batch settles on the device while the pull is out; no page is stored before it
+	 * has. The access report goes beside the pull, only after a push that succeeded: the server
+	 * counts it as the tablet having synced (device exposure).
 	 */
 	async function round(): Promise<SyncOutcome> {
 		if (!deps.isUnlocked()) return { status: 'locked' };
 		const settled = new Map<string, SettledCopy>();
-		// The pull's question is read while the push is out; it is asked only once the push settled.
+		// The pull's question is read while the push is out; it is asked only once the push is answered.
 		const asked = pull.request();
 		asked.catch(() => undefined);
-		const pushed = await pushOutbox(ctx, notRefused, settled);
+		let answered = () => {};
+		const lastAnswered = new Promise<void>((resolve) => (answered = resolve));
+		const pushing = pushOutbox(ctx, notRefused, settled, answered);
+		const early = await Promise.race([lastAnswered, pushing]);
+		if (early && !early.ok) return failed(early);
+		// Pages wait for this: stored only once the push's last batch is settled, never after a failure.
+		const pushSettled = pushing.then((done) => {
+			if (!done.ok) throw new Error(done.message);
+			return settled;
+		});
+		pushSettled.catch(() => undefined);
+		// The round holds the lock until all three have ended, whichever fails first.
+		const [pushedAll, reported, pulled] = await Promise.allSettled([pushing, Promise.resolve(deps.reportAccess?.()), pull(pushSettled, asked)]);
+		if (pushedAll.status === 'rejected') throw pushedAll.reason;
+		const pushed = pushedAll.value;
 		if (!pushed.ok) return failed(pushed);
-		// The round holds the lock until both have ended, whichever fails first.
-		const [reported, pulled] = await Promise.allSettled([Promise.resolve(deps.reportAccess?.()), pull(settled, asked)]);
 		if (reported.status === 'rejected') throw reported.reason;
 		if (reported.value && !reported.value.ok && reported.value.wipe) return failed({ ok: false, kind: 'wipe', message: 'This device was revoked.' });
 		if (pulled.status === 'rejected') throw pulled.reason;

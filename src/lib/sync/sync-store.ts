@@ -53,21 +53,25 @@ export function syncStore(db: UserDb) {
 		/**
 		 * Outbox entries in order after `afterSeq`, decrypted. An entry that will not open (damaged)
 		 * is counted and left in the outbox, never dropped, and does not hold back the others.
+		 * `withCopies`: the server copies of their records too, opened beside them.
 		 */
-		async pending(limit: number, afterSeq: number): Promise<{ changes: PendingChange[]; lastSeq?: number; unreadable: number }> {
+		async pending(limit: number, afterSeq: number, withCopies = false): Promise<{ changes: PendingChange[]; lastSeq?: number; unreadable: number; copies?: Map<string, ServerCopy> }> {
 			const rows = await db.outbox.where('seq').above(afterSeq).limit(limit).toArray();
-			const opened = await Promise.all(
-				rows.map(async (row): Promise<PendingChange | undefined> => {
-					try {
-						return await openOutboxRow(db, row);
-					} catch (error) {
-						if (error instanceof LockedError) throw error;
-						return undefined;
-					}
-				})
-			);
+			const [opened, copies] = await Promise.all([
+				Promise.all(
+					rows.map(async (row): Promise<PendingChange | undefined> => {
+						try {
+							return await openOutboxRow(db, row);
+						} catch (error) {
+							if (error instanceof LockedError) throw error;
+							return undefined;
+						}
+					})
+				),
+				withCopies ? serverCopies([...new Set(rows.map((row) => row.docId))]) : undefined
+			]);
 			const changes = opened.filter((change) => change !== undefined);
-			return { changes, lastSeq: rows.at(-1)?.seq, unreadable: rows.length - changes.length };
+			return { changes, lastSeq: rows.at(-1)?.seq, unreadable: rows.length - changes.length, ...(copies ? { copies } : {}) };
 		},
 
 		serverCopies,
