@@ -1,7 +1,7 @@
 import type { Mutation, MutationResult } from '../../src/lib/protocol/sync.js';
 import type { PushDecision } from '../auth/access-policy.js';
 import type { Actor } from '../auth/authenticate.js';
-import { docsWithPrefix, insertNew, type Db } from '../store/documents.js';
+import { docsWithPrefix, insertNew, removeDoc, type Db } from '../store/documents.js';
 import type { Services } from './services.js';
 import { planChange, type ApplyContext, type Plan, type StoredDoc } from './sync-apply.js';
 import { conflictsDocId, filedDocId, filedPrefix, mutationLogId, recordDocId, type ConflictsDoc, type FiledDoc, type MutationLogDoc } from './sync-documents.js';
@@ -33,6 +33,8 @@ export class PushRun {
 	/** The changes whose audit lines are written (their keys). */
 	readonly audited = new Set<string>();
 	readonly #context: ApplyContext;
+	/** Changes this run set out to file and found claimed by a copy that applies them. */
+	readonly #claimedElsewhere = new Set<string>();
 
 	constructor(
 		private readonly services: Services,
@@ -55,12 +57,12 @@ export class PushRun {
 		// written the record. It is finished, so it is made and audited once, and not filed as well;
 		// the person, who has lost the case, hears only that it was accepted.
 		const finishing = decision === 'file' && log?.state === 'pending';
-		if (decision === 'file' && !finishing && m.caseId !== undefined) return this.#file({ ...m, caseId: m.caseId });
+		if (decision === 'file' && !finishing && m.caseId !== undefined) return this.#file(item, m.caseId);
 		const plan = planChange(this.#context, m, this.docs.get(recordDocId(m)) as StoredDoc | undefined, this.docs.get(conflictsDocId(m)) as ConflictsDoc | undefined);
 		if (plan.kind === 'write') return { item, plan, finishing };
 		const result = plan.result;
 		if (result.status === 'rejected' && result.code === 'record-not-found' && m.caseId !== undefined && (await this.#madeByFiledChange(m.caseId, m)))
-			return this.#file({ ...m, caseId: m.caseId });
+			return this.#file(item, m.caseId);
 		return result;
 	}
 
@@ -145,13 +147,30 @@ export class PushRun {
 		return { status: 'merged', mutationId: m.mutationId, rev: _rev, record, conflicts };
 	}
 
-	async #file(m: Mutation & { caseId: string }): Promise<MutationResult> {
-		const filed: FiledDoc = { _id: filedDocId(m.caseId, m), type: 'filed-change', v: 1, caseId: m.caseId, userId: this.actor.user.id, mutation: m, serverTime: this.now.toISOString() };
+	/**
+	 * Files a change for the coordinator. Should another copy of it claim the change first (one sent
+	 * while the person still had the case, racing this one), that copy applies it: the change is not
+	 * filed as well, and this copy goes on as its retry would (finishing it, or answering it done).
+	 */
+	async #file(item: Item, caseId: string): Promise<MutationResult | Pending> {
+		const m = { ...item.m, caseId };
+		const filed: FiledDoc = { _id: filedDocId(caseId, m), type: 'filed-change', v: 1, caseId, userId: this.actor.user.id, mutation: m, serverTime: this.now.toISOString() };
 		// Fixed ids: a retried copy finds both documents there already (409) and is answered the same.
-		await insertNew(this.db, filed);
+		const made = await insertNew(this.db, filed);
 		const log: MutationLogDoc = { _id: mutationLogId(m), type: 'mutation-log', v: 1, state: 'filed', userId: this.actor.user.id, recordDocId: recordDocId(m), status: 'filed', serverTime: this.now.toISOString() };
-		if (await insertNew(this.db, log)) this.docs.wrote(log as unknown as Doc, '');
-		return filedAnswer(m);
+		if (await insertNew(this.db, log)) {
+			this.docs.wrote(log as unknown as Doc, '');
+			return filedAnswer(m);
+		}
+		await this.docs.read([mutationLogId(m)]);
+		const held = this.docs.get(mutationLogId(m)) as MutationLogDoc | undefined;
+		// Gone on once only: a change that another copy finishes, and that is filed again on the way
+		// (its record made by a filed change), stays filed.
+		if (held === undefined || held.state === 'filed' || this.#claimedElsewhere.has(m.mutationId)) return filedAnswer(m);
+		this.#claimedElsewhere.add(m.mutationId);
+		// A process dying between these two leaves the change applied and filed: over, never lost.
+		if (made) await removeDoc(this.db, filed._id);
+		return this.step(item);
 	}
 
 	/**

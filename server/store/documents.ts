@@ -24,6 +24,17 @@ export async function insertNew(db: Db, doc: { _id: string }): Promise<boolean> 
 	}
 }
 
+/** Removes a document if it is there; one removed or changed meanwhile is left to its writer. */
+export async function removeDoc(db: Db, id: string): Promise<void> {
+	const doc = await getDoc<{ _rev: string }>(db, id);
+	if (!doc) return;
+	try {
+		await db.destroy(id, doc._rev);
+	} catch (error) {
+		if (statusOf(error) !== 404 && statusOf(error) !== 409) throw error;
+	}
+}
+
 /**
  * Read, change, write; on 409 (another process wrote it meanwhile) read again and retry, so
  * concurrent server processes never lose each other's changes. `change` returns undefined to

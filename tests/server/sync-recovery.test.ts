@@ -94,4 +94,29 @@ describe('a push interrupted part-way', () => {
 		expect(await env.services.couch.dbs.records.get(mutationLogId(m))).toMatchObject({ state: 'done' });
 		await expect(env.services.couch.dbs.records.get(filedDocId(LOST, m))).rejects.toMatchObject({ statusCode: 404 });
 	});
+
+	it('does not also file a change that a copy sent while its author had the case claims first', async () => {
+		const RACED = 'case-recover-0003';
+		await addCase(env.services, RACED, 'RJ-2026-0403', coord, [facId]);
+		const m = mutationOf(fac, undefined, participant(RACED, 'participant-raced', { createdBy: facId }));
+		await env.services.accounts.unassign(facId, RACED);
+		const db = env.services.couch.dbs.records;
+		const insert = db.insert.bind(db);
+		// The copy sent before the unassignment claims the change just as this one files it, then stops.
+		db.insert = ((doc: { _id?: string }, ...rest: unknown[]) => {
+			const claim = doc._id === filedDocId(RACED, m) ? insert({ _id: mutationLogId(m), type: 'mutation-log', v: 1, state: 'pending', userId: facId, recordDocId: caseChildDocId(RACED, 'participant', 'participant-raced'), serverTime: new Date().toISOString() } as never) : Promise.resolve();
+			return claim.then(() => (insert as (...args: unknown[]) => unknown)(doc, ...rest));
+		}) as typeof db.insert;
+		try {
+			const { body } = await push(env.app, fac, [m]);
+			expect(body.results).toEqual([{ status: 'filed', mutationId: m.mutationId, code: 'case-not-accessible' }]);
+		} finally {
+			db.insert = insert;
+		}
+		await expect(db.get(filedDocId(RACED, m))).rejects.toMatchObject({ statusCode: 404 });
+		expect(await db.get(caseChildDocId(RACED, 'participant', 'participant-raced'))).toMatchObject({ name: 'Sam Example' });
+		expect(await db.get(mutationLogId(m))).toMatchObject({ state: 'done' });
+		const lines = (await env.services.audit.forCase(RACED)).filter((e) => e.recordId === 'participant-raced');
+		expect(lines.map((e) => [e.action, e.deviceId])).toEqual([['create', fac.deviceId]]);
+	});
 });
