@@ -77,6 +77,7 @@ export function workerPageReader(options: { userId: string; makeWorker: () => Pa
 
 	return {
 		async read(body, context, onPage) {
+			// Refused while locked, whichever thread would prepare the pages.
 			const key = keyFor(options.userId);
 			if (broken) return options.inThread.read(body, context, onPage);
 			const pull = ++pulls;
@@ -97,8 +98,7 @@ export function workerPageReader(options: { userId: string; makeWorker: () => Pa
 						const dropped = await pumped;
 						if (dropped !== undefined) throw dropped;
 						return { pages, done };
-					}
-					else throw message.kind === 'failed' ? new Error(message.message) : message.error;
+					} else throw message.kind === 'failed' ? new Error(message.message) : message.error;
 				}
 			} finally {
 				listening.delete(pull);
