@@ -33,7 +33,7 @@ function appTransport(userId: string, inThread: boolean): SyncTransport {
 	const code = new Blob([window.pageWorkerCode ?? ''], { type: 'text/javascript' });
 	const transport = withPreparedPull(
 		httpTransport,
-		workerPageReader({ userId, makeWorker: () => new Worker(URL.createObjectURL(code)), inThread: pagesHere((page, context) => store.preparePage(page, context.heldCases, context.settled)) })
+		workerPageReader({ userId, makeWorker: () => new Worker(URL.createObjectURL(code)), inThread: pagesHere((page, context) => store.preparePage(page, context.heldCases)) })
 	);
 	transports.set(userId, transport);
 	return transport;

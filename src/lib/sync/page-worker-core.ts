@@ -1,12 +1,11 @@
 import { seal } from '../crypto/record-cipher.js';
 import type { PullResponse } from '../protocol/sync-pull.js';
-import type { SettledCopy } from './one-row-copy.js';
 import { lineSplitter, parsePageLine } from './page-lines.js';
 import { preparePulledPage, type PrepareContext, type PreparedPage } from './page-prep.js';
 
 /** To the worker: one pull's key and context, its body's bytes as they arrive, their end, or a stop. */
 export type ToPageWorker =
-	| { kind: 'start'; pull: number; key: CryptoKey; heldCases: string[]; settled: [string, SettledCopy][] }
+	| { kind: 'start'; pull: number; key: CryptoKey; heldCases: string[] }
 	| { kind: 'bytes'; pull: number; bytes: Uint8Array }
 	| { kind: 'end'; pull: number }
 	| { kind: 'stop'; pull: number };
@@ -28,8 +27,8 @@ const transfers = (prepared: PreparedPage): Transferable[] =>
 export function pageWorker(post: Post): (message: ToPageWorker) => void {
 	const pulls = new Map<number, { push(bytes: Uint8Array): void; finish(): void }>();
 
-	function start({ pull, key, heldCases, settled }: Extract<ToPageWorker, { kind: 'start' }>) {
-		const context: PrepareContext = { heldCases: new Set(heldCases), settled: new Map(settled) };
+	function start({ pull, key, heldCases }: Extract<ToPageWorker, { kind: 'start' }>) {
+		const context: PrepareContext = { heldCases: new Set(heldCases) };
 		let chain: Promise<void> = Promise.resolve();
 		let failed = false;
 		const fail = (error: unknown) => {

@@ -6,9 +6,15 @@ export type StreamFailure = { ok: false; status: number; message: string; body?:
 export type StreamRead = { pages: number; done: boolean };
 export type StreamAnswer = ({ ok: true } & StreamRead) | StreamFailure;
 
+/**
+ * What a streamed pull's reader is told: the cases held when it asked. Not what the round's push
+ * stored: the commit checks pages against that (pull-rounds.ts).
+ */
+export type PullContext = Pick<PrepareContext, 'heldCases'>;
+
 /** Turns a streamed body into prepared pages, handed over in order: in a worker, or here. */
 export interface PageReader {
-	read(body: ReadableStream<Uint8Array>, context: PrepareContext, onPage: (page: PreparedPage) => Promise<void>): Promise<StreamRead>;
+	read(body: ReadableStream<Uint8Array>, context: PullContext, onPage: (page: PreparedPage) => Promise<void>): Promise<StreamRead>;
 }
 
 /**
@@ -48,7 +54,7 @@ export async function readPageStream(body: ReadableStream<Uint8Array>, onPage: (
 }
 
 /** Pages read and prepared on this thread, with `prepare` (the device store's). */
-export const pagesHere = (prepare: (page: PullResponse, context: PrepareContext) => Promise<PreparedPage>): PageReader => ({
+export const pagesHere = (prepare: (page: PullResponse, context: PullContext) => Promise<PreparedPage>): PageReader => ({
 	read: (body, context, onPage) => readPageStream(body, async (page) => onPage(await prepare(page, context)))
 });
 

@@ -73,7 +73,7 @@ describe('sync engine: a streamed pull', () => {
 	describe('with pages prepared in the page worker', () => {
 		const workerTransport = (worker = inProcessWorker().worker, body: BodyOptions = {}) => {
 			const store = f.store();
-			const reader = workerPageReader({ userId: USER, makeWorker: () => worker, inThread: pagesHere((page, context) => store.preparePage(page, context.heldCases, context.settled)) });
+			const reader = workerPageReader({ userId: USER, makeWorker: () => worker, inThread: pagesHere((page, context) => store.preparePage(page, context.heldCases)) });
 			return preparedPull(f.server.transport, reader, body);
 		};
 

@@ -38,7 +38,7 @@ export function startSyncSession(user: SessionUser, hooks: SyncSessionHooks): { 
 			? workerPageReader({
 					userId: user.id,
 					makeWorker: () => new Worker(new URL('./page-worker.ts', import.meta.url), { type: 'module' }),
-					inThread: pagesHere((page, context) => store.preparePage(page, context.heldCases, context.settled))
+					inThread: pagesHere((page, context) => store.preparePage(page, context.heldCases))
 				})
 			: undefined;
 	const engine = createSyncEngine({

@@ -2,8 +2,8 @@ import * as v from 'valibot';
 import { isWipeAnswer, pullResponseSchema, type PullRequest, type PullResponse } from '../protocol/sync-pull.js';
 import { pushResponseSchema, type PushRequest, type PushResponse } from '../protocol/sync.js';
 import { callApi } from './api-client.js';
-import type { PrepareContext, PreparedPage } from './page-prep.js';
-import { fetchPageStream, readPageStream, type PageReader, type StreamAnswer, type StreamRead } from './pull-stream.js';
+import type { PreparedPage } from './page-prep.js';
+import { fetchPageStream, readPageStream, type PageReader, type PullContext, type StreamAnswer, type StreamRead } from './pull-stream.js';
 
 /**
  * Why a sync call did not succeed, as a short code the status line words:
@@ -25,9 +25,9 @@ export interface SyncTransport {
 	pullStream?(request: PullRequest, onPage: (page: PullResponse) => Promise<void>): Promise<TransportAnswer<StreamRead>>;
 	/**
 	 * The streamed pull with each page checked and sealed before `onPage` sees it, off the page's
-	 * thread (see page-worker.ts). Preferred over `pullStream` where a transport has it.
+	 * thread (see page-worker.ts). Used for a caseload's pull where a transport has it (pull-rounds.ts).
 	 */
-	pullPrepared?(request: PullRequest, context: PrepareContext, onPage: (page: PreparedPage) => Promise<void>): Promise<TransportAnswer<StreamRead>>;
+	pullPrepared?(request: PullRequest, context: PullContext, onPage: (page: PreparedPage) => Promise<void>): Promise<TransportAnswer<StreamRead>>;
 }
 
 const PULL_STREAM_PATH = '/api/sync/pull-stream';

@@ -33,7 +33,7 @@ function pages(): PullResponse[] {
 
 describe('a streamed pull read through the page worker', () => {
 	const store = () => syncStore(userDb(USER));
-	const here = () => pagesHere((page, context) => store().preparePage(page, context.heldCases, context.settled));
+	const here = () => pagesHere((page, context) => store().preparePage(page, context.heldCases));
 	const readerWith = (worker: ReturnType<typeof inProcessWorker>['worker']) => workerPageReader({ userId: USER, makeWorker: () => worker, inThread: here() });
 	const opened = (prepared: PreparedPage[]) => Promise.all(prepared.flatMap((p) => p.valid.map(async (row) => ({ docId: row.docId, record: await openRecordRow(userDb(USER), row.record) }))));
 

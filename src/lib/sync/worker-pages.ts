@@ -87,7 +87,7 @@ export function workerPageReader(options: { userId: string; makeWorker: () => Pa
 			const to = started();
 			const reader = body.getReader();
 			try {
-				to.postMessage({ kind: 'start', pull, key, heldCases: [...(context.heldCases ?? [])], settled: [...(context.settled ?? [])] }, []);
+				to.postMessage({ kind: 'start', pull, key, heldCases: [...(context.heldCases ?? [])] }, []);
 				const pumped = pump(reader, to, pull);
 				for (;;) {
 					const message = await messages.next();
