@@ -1,6 +1,6 @@
 import { belongsToCase, caseDocId, caseRecordRange } from '../../src/lib/domain/ids.js';
 import { SERVICE_RECORD_TYPES } from '../../src/lib/domain/records.js';
-import type { PullRequest, PullResponse } from '../../src/lib/protocol/sync-pull.js';
+import type { HeldVersion, PullRequest, PullResponse } from '../../src/lib/protocol/sync-pull.js';
 import { decideHold } from '../auth/access-policy.js';
 import type { Actor } from '../auth/authenticate.js';
 import { docsOf, listRanges, queryAllDocs, type KeyRange, type ListedRow } from '../store/all-docs-queries.js';
@@ -61,8 +61,10 @@ async function retiredReasons(db: Db, purges: PullResponse['purges'], caseDocs: 
 	return purges.map((p) => (retired.has(retiredCaseId(p.caseId)) ? { caseId: p.caseId, reason: 'retention' as const } : p));
 }
 
-function source(caseId: string | undefined, checkpoint: string | undefined, versions: Version[]): Source {
+/** What the device holds of a case: the versions its checkpoint names, and those it says its push just stored. */
+function source(caseId: string | undefined, checkpoint: string | undefined, versions: Version[], holds: readonly HeldVersion[] = []): Source {
 	const held = readCheckpoint(checkpoint);
+	for (const { docId, rev } of holds) held.add(versionHash(docId, rev));
 	return { ...(caseId === undefined ? {} : { caseId }), ...(checkpoint === undefined ? {} : { checkpoint }), held, versions, wanted: versions.filter((v) => !held.has(v.hash)), sent: [] };
 }
 
@@ -90,11 +92,12 @@ export async function planPull(services: Services, actor: Actor, request: PullRe
 	const late = kept.filter((caseId) => !rowsOf.has(caseId));
 	const [lateRows, purged] = await Promise.all([listRanges(services.couch, 'records', late.map(caseRecordRange)), retiredReasons(services.couch.dbs.records, purges, caseDocs)]);
 	lateRows.forEach((rows, i) => rowsOf.set(late[i]!, rows));
-	const sources = kept.map((caseId) => source(caseId, held.get(caseId), caseVersions(caseId, rowsOf.get(caseId)!)));
+	const holds = new Map(request.cases.map((c) => [c.caseId, c.holds]));
+	const sources = kept.map((caseId) => source(caseId, held.get(caseId), caseVersions(caseId, rowsOf.get(caseId)!), holds.get(caseId)));
 	if (request.service && cached) {
 		const service = cached.value ?? versionsOf(first.extra.flat(), () => true);
 		if (listService) services.serviceListing.keep(service, cached.token, Date.now());
-		sources.push(source(undefined, request.service.checkpoint, service));
+		sources.push(source(undefined, request.service.checkpoint, service, request.service.holds));
 	}
 	return { sources, purges: purged };
 }

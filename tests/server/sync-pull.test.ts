@@ -94,4 +94,41 @@ describe('pulling a caseload', () => {
 		const pages = await pullAll(env.app, fac, checkpoints);
 		expect(pages.flatMap((p) => p.records).map((r) => [r.docId, r.record.language])).toEqual([[caseChildDocId(MINE, 'participant', 'participant-mine-2'), 'Polish']]);
 	});
+
+	it('does not send back the revisions a device says its push stored, and its next checkpoint names them', async () => {
+		const checkpoints = Object.assign({}, ...(await pullAll(env.app, fac, {})).map((p) => p.checkpoints.cases)) as Record<string, string>;
+		const docId = caseChildDocId(MINE, 'participant', 'participant-mine-3');
+		const before = (await pull(env.app, fac, { cases: [] })).body.records.find((r) => r.docId === docId)!;
+		const pushed = await push(env.app, fac, [mutationOf(fac, before.record, { ...before.record, language: 'Urdu' }, before.rev)]);
+		expect(pushed.body.results[0]).toMatchObject({ status: 'applied' });
+		const rev = (pushed.body.results[0] as { rev: string }).rev;
+
+		const cases = Object.entries(checkpoints).map(([caseId, checkpoint]) => ({ caseId, checkpoint, ...(caseId === MINE ? { holds: [{ docId, rev }] } : {}) }));
+		const { body: answer } = await pull(env.app, fac, { cases });
+		expect(answer.records).toEqual([]);
+		expect(answer.checkpoints.cases[MINE]).toBeDefined();
+		const after = Object.entries({ ...checkpoints, ...answer.checkpoints.cases }).map(([caseId, checkpoint]) => ({ caseId, checkpoint }));
+		const { body: next } = await pull(env.app, fac, { cases: after });
+		expect(next.records).toEqual([]);
+	});
+
+	it('still sends a record whose revision on the server is newer than the one a device says it holds', async () => {
+		const checkpoints = Object.assign({}, ...(await pullAll(env.app, fac, {})).map((p) => p.checkpoints.cases)) as Record<string, string>;
+		const docId = caseChildDocId(MINE, 'participant', 'participant-mine-4');
+		const before = (await pull(env.app, fac, { cases: [] })).body.records.find((r) => r.docId === docId)!;
+		const mine = await push(env.app, fac, [mutationOf(fac, before.record, { ...before.record, language: 'Gaelic' }, before.rev)]);
+		const rev = (mine.body.results[0] as { rev: string }).rev;
+		const later = { ...before.record, language: 'Gaelic', preferredName: 'Jo' };
+		await push(env.app, fac, [mutationOf(fac, { ...before.record, language: 'Gaelic' }, later, rev)]);
+
+		const { body: answer } = await pull(env.app, fac, { cases: [{ caseId: MINE, checkpoint: checkpoints[MINE]!, holds: [{ docId, rev }] }] });
+		expect(answer.records.filter((r) => r.caseId === MINE).map((r) => [r.docId, r.record.preferredName])).toEqual([[docId, 'Jo']]);
+	});
+
+	it('refuses held versions that are not versions, naming the field, and sends nothing', async () => {
+		const answer = await env.app.inject({ method: 'POST', url: '/api/sync/pull', headers: { cookie: fac.cookie }, payload: { deviceId: fac.deviceId, cases: [{ caseId: MINE, holds: [{ docId: caseDocId(MINE), rev: '' }] }] } });
+		expect(answer.statusCode).toBe(400);
+		expect(answer.json()).toMatchObject({ fields: [{ path: 'cases.0.holds.0.rev' }] });
+		expect(answer.body).not.toContain('participant-mine');
+	});
 });

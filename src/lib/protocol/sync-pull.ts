@@ -18,6 +18,20 @@ export const checkpointSchema = v.pipe(
 	v.maxLength(CHECKPOINT_MAX_LENGTH, 'This is not a checkpoint')
 );
 
+/** At most this many `holds` a case: more than one round's push stores, and anything left out simply comes back. */
+export const HOLDS_PER_CASE = 1_000;
+
+/**
+ * Versions the device holds beyond its checkpoint: what this round's push stored as the server has
+ * it (applied as sent, or merged), so the pull does not send them back. Only a hint: a version the
+ * server no longer has is not named in the next checkpoint, and one it never had names nothing.
+ */
+export const heldVersionsSchema = v.pipe(
+	v.array(v.strictObject({ docId: v.pipe(v.string('Send the document id'), v.minLength(1, 'Send the document id'), v.maxLength(500, 'This is not a document id')), rev: revisionSchema })),
+	v.maxLength(HOLDS_PER_CASE, `Send at most ${HOLDS_PER_CASE.toLocaleString('en-GB')} held versions a case`)
+);
+export type HeldVersion = v.InferOutput<typeof heldVersionsSchema>[number];
+
 export const pullRequestSchema = v.strictObject({
 	deviceId: deviceIdSchema,
 	/**
@@ -25,12 +39,12 @@ export const pullRequestSchema = v.strictObject({
 	 * hold yet is not listed: the server adds the facilitator's assigned cases itself.
 	 */
 	cases: v.pipe(
-		v.array(v.strictObject({ caseId, checkpoint: v.optional(checkpointSchema) })),
+		v.array(v.strictObject({ caseId, checkpoint: v.optional(checkpointSchema), holds: v.optional(heldVersionsSchema) })),
 		v.maxLength(2_000, 'Send at most 2,000 cases'),
 		v.check((list) => new Set(list.map((c) => c.caseId)).size === list.length, 'List each case once')
 	),
 	/** Service-wide records (establishments, professionals, templates) have their own checkpoint. */
-	service: v.optional(v.strictObject({ checkpoint: v.optional(checkpointSchema) })),
+	service: v.optional(v.strictObject({ checkpoint: v.optional(checkpointSchema), holds: v.optional(heldVersionsSchema) })),
 	limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(PULL_PAGE_LIMIT, `Ask for at most ${PULL_PAGE_LIMIT} records a page`)))
 });
 export type PullRequest = v.InferOutput<typeof pullRequestSchema>;

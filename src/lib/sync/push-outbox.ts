@@ -5,6 +5,7 @@ import type { ConflictResolution } from '../protocol/sync-conflict.js';
 import { settleConflicts, valueAtPath } from './merge/conflicts.js';
 import { changeSides, diffRecords } from './merge/record-changes.js';
 import { compact } from './merge/values.js';
+import { holdsAsStored, type PushedVersion } from './held-versions.js';
 import type { SettledCopy } from './one-row-copy.js';
 import type { PushSettlement, ServerCopy, SyncStore } from './sync-store.js';
 import type { TransportFailure, SyncTransport } from './sync-transport.js';
@@ -114,17 +115,19 @@ function settlementOf(sent: Outgoing, result: MutationResult, view: Map<string, 
  * lagging replica might send), and its values where the tablet now holds them in one row.
  * `lastAnswered` is called once the server has answered the last batch (or there was none), before
  * that batch settles on the device: entries saved after the batch after it was looked for wait for
- * the next round, so nothing this round pushes lands on the server after that call.
+ * the next round, so nothing this round pushes lands on the server after that call. It is given
+ * the revisions stored that the tablet will hold as the server has them, for the pull to name.
  */
-export async function pushOutbox(ctx: PushContext, include: PushFilter, settled?: Map<string, SettledCopy>, lastAnswered?: () => void): Promise<PushSummary> {
+export async function pushOutbox(ctx: PushContext, include: PushFilter, settled?: Map<string, SettledCopy>, lastAnswered?: (stored: PushedVersion[]) => void): Promise<PushSummary> {
 	// The first batch's server copies are read beside it; a later batch's only once the one before has settled.
 	const [refused, firstBatch] = await Promise.all([ctx.store.rejectedSeqs(), ctx.store.pending(PUSH_BATCH_LIMIT, 0, true)]);
 	let taken = firstBatch;
 	let sent = 0;
 	let rejected = 0;
+	const stored: PushedVersion[] = [];
 	for (;;) {
 		if (taken.lastSeq === undefined) {
-			lastAnswered?.();
+			lastAnswered?.(stored);
 			return { ok: true, sent, rejected };
 		}
 		const after = taken.lastSeq;
@@ -148,9 +151,13 @@ export async function pushOutbox(ctx: PushContext, include: PushFilter, settled?
 		}
 		const view = new Map(copies);
 		const settlements = results.map((result, i) => settlementOf(outgoing[i]!, result, view));
+		results.forEach((result, i) => {
+			const { change, caseId } = outgoing[i]!;
+			if (holdsAsStored(result)) stored.push({ docId: change.docId, rev: result.rev, ...(caseId ? { caseId } : {}) });
+		});
 		// The next batch is looked for before this one settles: when there is none, the pull may go now.
 		taken = await ctx.store.pending(PUSH_BATCH_LIMIT, after);
-		if (taken.lastSeq === undefined) lastAnswered?.();
+		if (taken.lastSeq === undefined) lastAnswered?.(stored);
 		const oneRow = await ctx.store.settle([...unchanged, ...settlements]);
 		for (const s of settlements) if (s.kind === 'acknowledged' && s.copy) settled?.set(s.change.docId, { rev: s.copy.rev, ...(oneRow.has(s.change.docId) ? { record: s.copy.record } : {}) });
 		sent += outgoing.length;

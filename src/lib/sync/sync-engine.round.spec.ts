@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { caseChildDocId, caseDocId } from '../domain/ids.js';
 import { exampleRecords } from '../domain/record-fixtures.js';
+import type { PullRequest } from '../protocol/sync-pull.js';
 import type { SyncStore } from './sync-store.js';
 import type { SyncTransport } from './sync-transport.js';
 import { useSyncFixture, type SyncFixture } from './testing/sync-fixture.js';
@@ -131,5 +132,27 @@ describe('sync engine: one round of push, report and pull', () => {
 		expect(reports).toBe(0);
 		expect(await engine.sync()).toMatchObject({ status: 'synced' });
 		expect(reports).toBe(1);
+	});
+
+	it('names the revisions its push stored in its question, so they do not come back, but not a change answered as a duplicate', async () => {
+		f.server.put(CASE_DOC, exampleRecords.case(), CASE);
+		f.server.put(PERSON_DOC, exampleRecords.participant(), CASE);
+		await f.engine().sync();
+		const asked: PullRequest[] = [];
+		const inner = f.server.transport;
+		const noting: SyncTransport = { ...inner, pull: (request) => (asked.push(request), inner.pull(request)), pullStream: (request, onPage) => (asked.push(request), inner.pullStream!(request, onPage)) };
+
+		await f.repo().save({ ...exampleRecords.participant(), language: 'Welsh' });
+		expect(await f.engine({ transport: noting }).sync()).toMatchObject({ status: 'synced', pushed: 1 });
+		const held = asked[0]!.cases.find((c) => c.caseId === CASE)!;
+		expect(held.holds).toEqual([{ docId: PERSON_DOC, rev: f.server.get(PERSON_DOC)!.rev }]);
+
+		// The answer lost, the change sent again is a duplicate: the pull sends that revision, values and all.
+		f.server.faults.dropPushResponse = 1;
+		await f.repo().save({ ...exampleRecords.participant(), language: 'Polish' });
+		expect(await f.engine({ transport: noting }).sync()).toMatchObject({ status: 'offline' });
+		expect(await f.engine({ transport: noting }).sync()).toMatchObject({ status: 'synced' });
+		expect(asked.at(-1)!.cases.find((c) => c.caseId === CASE)!.holds).toBeUndefined();
+		expect(await f.repo().get(PERSON_DOC)).toMatchObject({ language: 'Polish' });
 	});
 });

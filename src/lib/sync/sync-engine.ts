@@ -1,4 +1,5 @@
 import { LockedError } from '../crypto/keyring.js';
+import { withHolds, type PushedVersion } from './held-versions.js';
 import type { SettledCopy } from './one-row-copy.js';
 import { pullRounds, type Pulled } from './pull-rounds.js';
 import { inCase, notRefused, pushOutbox, type PushContext } from './push-outbox.js';
@@ -73,8 +74,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 	 * for once the server has answered the push's last batch, so its checkpoints name the revisions
 	 * the push stored: read before them, they could match a server restored from a backup taken
 	 * before the push, and the tablet would keep revisions the server lost (docs/sync.md, "One
-	 * round"). That batch settles on the device while the pull is out; no page is stored before it
-	 * has. The access report goes beside the pull, only after a push that succeeded: the server
+	 * round"). It names the revisions the push stored (`withHolds`), so they are not sent back.
+	 * That batch settles on the device while the pull is out; no page is stored before it has. The access report goes beside the pull, only after a push that succeeded: the server
 	 * counts it as the tablet having synced (device exposure).
 	 */
 	async function round(): Promise<SyncOutcome> {
@@ -83,8 +84,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 		// The pull's question is read while the push is out; it is asked only once the push is answered.
 		const asked = pull.request();
 		asked.catch(() => undefined);
-		let answered = () => {};
-		const lastAnswered = new Promise<void>((resolve) => (answered = resolve));
+		let stored: PushedVersion[] = [];
+		let answered = (_: PushedVersion[]) => {};
+		const lastAnswered = new Promise<void>((resolve) => (answered = (versions) => ((stored = versions), resolve())));
 		const pushing = pushOutbox(ctx, notRefused, settled, answered);
 		const early = await Promise.race([lastAnswered, pushing]);
 		if (early && !early.ok) return failed(early);
@@ -95,7 +97,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 		});
 		pushSettled.catch(() => undefined);
 		// The round holds the lock until all three have ended, whichever fails first.
-		const [pushedAll, reported, pulled] = await Promise.allSettled([pushing, Promise.resolve(deps.reportAccess?.()), pull(pushSettled, asked)]);
+		const [pushedAll, reported, pulled] = await Promise.allSettled([pushing, Promise.resolve(deps.reportAccess?.()), pull(pushSettled, asked.then((question) => withHolds(question, stored)))]);
 		if (pushedAll.status === 'rejected') throw pushedAll.reason;
 		const pushed = pushedAll.value;
 		if (!pushed.ok) return failed(pushed);
