@@ -21,6 +21,14 @@ function answerQuery(db: PouchDatabase, store: LevelStore | undefined, query: Re
 	return isPlainRangeQuery(query) ? listRange(db, store, query, docCount) : db.allDocs(query);
 }
 
+function jsonOrAsIs(value: unknown): unknown {
+	try {
+		return JSON.parse(value as string);
+	} catch {
+		return value;
+	}
+}
+
 /** `db.info()`'s document count, asked once however many queries want it. */
 function countOnce(db: PouchDatabase): () => Promise<number> {
 	let count: Promise<number> | undefined;
@@ -32,7 +40,8 @@ function countOnce(db: PouchDatabase): () => Promise<number> {
  * queries (key ranges or keys) in one request, answered as `{ results: [...] }` in order. It
  * saves the pull a round trip per case and the store its per-request routing. Also answers
  * `POST /{db}/_all_docs?include_docs=true` with only `keys` (nano's `fetch`) by reading each
- * document, as `_all_docs/queries` does; any other `_all_docs` goes on to express-pouchdb.
+ * document, as `_all_docs/queries` does, and `GET /{db}/_all_docs` over a key range without
+ * bodies; any other `_all_docs` goes on to express-pouchdb.
  */
 export function allDocsQueries(PouchDb: typeof PouchDB, storeOf: (name: string) => LevelStore | undefined): express.Router {
 	const open = new Map<string, PouchDatabase>();
@@ -58,6 +67,18 @@ export function allDocsQueries(PouchDb: typeof PouchDB, storeOf: (name: string) 
 			const docCount = countOnce(db);
 			const store = storeOf(req.params.db);
 			res.json({ results: await Promise.all((queries as Record<string, unknown>[]).map((query) => answerQuery(db, store, query, docCount))) });
+		} catch (error) {
+			answerError(res, error);
+		}
+	});
+	// A key range without bodies asked as nano's `list` asks it, its values JSON as express-pouchdb reads them.
+	router.get('/:db/_all_docs', async (req, res, next) => {
+		const query = Object.fromEntries(Object.entries(req.query).map(([name, value]) => [name, jsonOrAsIs(value)]));
+		if (!isPlainRangeQuery(query)) return next();
+		try {
+			const db = await opener(req.params.db);
+			if (!db) return next();
+			res.json(await listRange(db, storeOf(req.params.db), query, countOnce(db)));
 		} catch (error) {
 			answerError(res, error);
 		}

@@ -93,6 +93,19 @@ describe('key ranges listed by the embedded store', () => {
 		expect(direct).toEqual(pouch);
 	});
 
+	it("answers nano's GET /{db}/_all_docs over a key range as express-pouchdb does, and leaves it anything else", async () => {
+		const get = (db: string, query: Record<string, unknown>) => send('GET', `/${db}/_all_docs?${new URLSearchParams(Object.entries(query).map(([name, value]): [string, string] => [name, JSON.stringify(value)]))}`);
+		const asked: Record<string, unknown>[] = [{ startkey: A, endkey: END }, { startkey: A, endkey: END, inclusive_end: false }, { endkey: 'case:a:' }, {}, { startkey: END, endkey: A }];
+		for (const query of asked) expect(await get('listing', query)).toEqual(await get('listing', byPouch(query)));
+		const direct = await get('listing', { startkey: A, endkey: END });
+		expect((direct.body as Listing).rows.map((r) => r.id)).toEqual([A, `${A}conflict`, `${A}note:1`, `${A}é`, `${A}日本`, `${A}\uffef`, END]);
+		const unquoted = await send('GET', `/listing/_all_docs?startkey=case:b:&endkey=case:b:%EF%BF%B0`);
+		expect((unquoted.body as Listing).rows.map((r) => r.id)).toEqual(['case:b:', 'case:b:note:1']);
+		const limited = await get('listing', { startkey: A, endkey: END, limit: 1 });
+		expect((limited.body as Listing).rows.map((r) => r.id)).toEqual([A]);
+		expect(await get('missing', { startkey: A, endkey: END })).toEqual(await get('missing', byPouch({ startkey: A, endkey: END })));
+	});
+
 	it('leaves out the end id with inclusive_end false, and finds nothing where the start sorts after the end', async () => {
 		const [without, none, unicode] = await queries('listing', [{ startkey: A, endkey: END, inclusive_end: false }, { startkey: END, endkey: A }, { startkey: 'case:\uffff', endkey: 'case:😀' }]);
 		expect(without!.rows.map((r) => r.id)).not.toContain(END);
