@@ -13,6 +13,7 @@ import expressPouchDb from 'express-pouchdb';
 import PouchDB from 'pouchdb';
 import { cacheDesignLookups } from './design-lookup-cache.js';
 import { allDocsQueries } from './embedded-store-queries.js';
+import { keepLevelStores } from './embedded-store-ranges.js';
 
 interface StartMessage {
 	type: 'start';
@@ -40,11 +41,14 @@ function guard(username: string, password: string): express.RequestHandler {
 }
 
 function start(message: StartMessage): Server {
-	const LevelPouch = PouchDB.defaults({ prefix: `${join(message.dataDir, 'db')}/` });
+	const prefix = `${join(message.dataDir, 'db')}/`;
+	// Each database's LevelDB store kept, so key ranges are listed from it directly (embedded-store-ranges.ts).
+	const levelStores = keepLevelStores();
+	const LevelPouch = PouchDB.defaults({ prefix, db: levelStores.db });
 	const app = express();
 	app.disable('x-powered-by');
 	app.use(guard(message.username, message.password));
-	app.use(allDocsQueries(LevelPouch));
+	app.use(allDocsQueries(LevelPouch, (name) => levelStores.opened(prefix + name)));
 	const pouchApp = expressPouchDb(LevelPouch, {
 		configPath: join(message.dataDir, 'store-config.json'),
 		logPath: join(message.dataDir, 'store-log.txt'),

@@ -7,7 +7,7 @@ declare module 'pouchdb' {
 	}
 	interface PouchDBConstructor {
 		new (name: string): PouchDatabase;
-		defaults(options: { prefix?: string }): PouchDBConstructor;
+		defaults(options: { prefix?: string; db?: (location: string) => unknown }): PouchDBConstructor;
 		/** Installed by express-pouchdb (pouchdb-all-dbs) once it is given the constructor. */
 		allDbs(): Promise<string[]>;
 		on(event: 'destroyed', listener: (name: string) => void): unknown;
