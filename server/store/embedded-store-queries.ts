@@ -13,7 +13,7 @@ const answerError = (res: Answer, error: unknown) => {
 
 /**
  * One `_all_docs` query: documents by keys read one by one (`embedded-store-keys.ts`), a key range
- * without bodies read from the store itself (`embedded-store-ranges.ts`), anything else as PouchDB
+ * with or without bodies read from the store itself (`embedded-store-ranges.ts`), anything else as PouchDB
  * answers it.
  */
 function answerQuery(db: PouchDatabase, store: LevelStore | undefined, query: Record<string, unknown>, docCount: () => Promise<number>) {
@@ -40,8 +40,8 @@ function countOnce(db: PouchDatabase): () => Promise<number> {
  * queries (key ranges or keys) in one request, answered as `{ results: [...] }` in order. It
  * saves the pull a round trip per case and the store its per-request routing. Also answers
  * `POST /{db}/_all_docs?include_docs=true` with only `keys` (nano's `fetch`) by reading each
- * document, as `_all_docs/queries` does, and `GET /{db}/_all_docs` over a key range without
- * bodies; any other `_all_docs` goes on to express-pouchdb.
+ * document, as `_all_docs/queries` does, and `GET /{db}/_all_docs` over a key range with or
+ * without bodies; any other `_all_docs` goes on to express-pouchdb.
  */
 export function allDocsQueries(PouchDb: typeof PouchDB, storeOf: (name: string) => LevelStore | undefined): express.Router {
 	const open = new Map<string, PouchDatabase>();
@@ -71,7 +71,7 @@ export function allDocsQueries(PouchDb: typeof PouchDB, storeOf: (name: string) 
 			answerError(res, error);
 		}
 	});
-	// A key range without bodies asked as nano's `list` asks it, its values JSON as express-pouchdb reads them.
+	// A key range, with or without bodies, asked as nano's `list` asks it, its values JSON as express-pouchdb reads them.
 	router.get('/:db/_all_docs', async (req, res, next) => {
 		const query = Object.fromEntries(Object.entries(req.query).map(([name, value]) => [name, jsonOrAsIs(value)]));
 		if (!isPlainRangeQuery(query)) return next();

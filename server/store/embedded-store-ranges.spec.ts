@@ -16,6 +16,7 @@ describe('a range read straight from the LevelDB store', () => {
 	let db: PouchDatabase;
 	let level: LevelStore;
 	let asked: Record<string, unknown>[];
+	let writer: { bulkDocs(docs: unknown[], options?: object): Promise<unknown> };
 	const count = async () => (await db.info()).doc_count;
 
 	beforeAll(async () => {
@@ -25,6 +26,7 @@ describe('a range read straight from the LevelDB store', () => {
 		const opened = new Level('unit');
 		await opened.info();
 		level = stores.opened(`${folder}/unit`)!;
+		writer = opened as unknown as typeof writer;
 		asked = [];
 		db = {
 			allDocs: (query) => {
@@ -81,5 +83,83 @@ describe('a range read straight from the LevelDB store', () => {
 		await listRange(db, { status: 'closed', iterator: () => { throw new Error('closed'); } }, { startkey: A, endkey: END }, count);
 		await listRange(db, undefined, { startkey: A, endkey: END }, count);
 		expect(asked).toHaveLength(2);
+	});
+
+	describe('with bodies', () => {
+		const B = 'body:';
+		const range = { startkey: B, endkey: `${B}\ufff0`, include_docs: true };
+		/** The store's own reads, each counted, any replaced. */
+		const calls = { getMany: 0, get: 0 };
+		const wrapped = (changes: Partial<LevelStore> = {}): LevelStore => {
+			const inner = level as Required<LevelStore>;
+			return {
+				status: 'open',
+				iterator: (options) => inner.iterator(options),
+				getMany: (keys, options, callback) => (calls.getMany++, inner.getMany(keys, options, callback)),
+				get: (key, options, callback) => (calls.get++, inner.get(key, options, callback)),
+				...changes
+			};
+		};
+		beforeAll(async () => {
+			const written = (await writer.bulkDocs([1, 2, 3, 4].map((n) => ({ _id: `${B}${n}`, n, nested: { list: [n, 'é'] } })))) as { id: string; rev: string }[];
+			// Updated (the body of its second revision), deleted, and in conflict with the losing branch written last.
+			await writer.bulkDocs([{ _id: `${B}1`, _rev: written[0]!.rev, n: 10 }, { _id: `${B}2`, _rev: written[1]!.rev, _deleted: true }]);
+			await writer.bulkDocs([{ _id: `${B}5`, _rev: '3-bbb', _revisions: { start: 3, ids: ['bbb', 'mid', 'root'] }, side: 'two' }], { new_edits: false });
+			await writer.bulkDocs([{ _id: `${B}5`, _rev: '2-aaa', _revisions: { start: 2, ids: ['aaa', 'root'] }, side: 'one' }], { new_edits: false });
+		});
+
+		it('reads the bodies in one getMany and answers exactly what PouchDB answers, without asking it', async () => {
+			asked = [];
+			calls.getMany = calls.get = 0;
+			const direct = (await listRange(db, wrapped(), range, count)) as Listing & { rows: { doc: Record<string, unknown> }[] };
+			expect(asked).toEqual([]);
+			expect(calls).toEqual({ getMany: 1, get: 0 });
+			expect(JSON.stringify(direct)).toBe(JSON.stringify(await db.allDocs(range)));
+			expect(direct.rows.map((r) => r.doc)).toEqual([
+				{ _id: `${B}1`, _rev: expect.stringMatching(/^2-/), n: 10 },
+				{ _id: `${B}3`, _rev: expect.stringMatching(/^1-/), n: 3, nested: { list: [3, 'é'] } },
+				{ _id: `${B}4`, _rev: expect.stringMatching(/^1-/), n: 4, nested: { list: [4, 'é'] } },
+				{ _id: `${B}5`, _rev: '3-bbb', side: 'two' }
+			]);
+			const without = { ...range, inclusive_end: false, endkey: `${B}4` };
+			expect(JSON.stringify(await listRange(db, wrapped(), without, count))).toBe(JSON.stringify(await db.allDocs(without)));
+			expect(asked).toHaveLength(2);
+		});
+
+		it('reads the bodies one by one where the store has no getMany', async () => {
+			asked = [];
+			calls.getMany = calls.get = 0;
+			const direct = await listRange(db, wrapped({ getMany: undefined }), range, count);
+			expect(asked).toEqual([]);
+			expect(calls).toEqual({ getMany: 0, get: 4 });
+			expect(JSON.stringify(direct)).toBe(JSON.stringify(await db.allDocs(range)));
+		});
+
+		it("asks PouchDB when a body is missing, is not the row's revision, or is not JSON, and when the store fails", async () => {
+			const answering = (values: (keys: string[], real: (string | undefined)[]) => (string | undefined)[]) =>
+				wrapped({ getMany: (keys, options, callback) => (level as Required<LevelStore>).getMany(keys, options, (error, real) => callback(error, values(keys, real!))) });
+			const pouch = JSON.stringify(await db.allDocs(range));
+			const stores = [
+				answering((_, real) => [real[0], undefined, ...real.slice(2)]),
+				answering((_, real) => real.map((v) => v!.replace(/"_rev":"3-bbb"/, '"_rev":"2-aaa"'))),
+				answering((_, real) => real.map((v) => v!.replace(`"_id":"${B}3"`, `"_id":"${B}4"`))),
+				answering((_, real) => ['{', ...real.slice(1)]),
+				wrapped({ getMany: (_keys, _options, callback) => callback(new Error('failed')) })
+			];
+			for (const store of stores) {
+				asked = [];
+				expect(JSON.stringify(await listRange(db, store, range, count))).toBe(pouch);
+				expect(asked).toHaveLength(1);
+			}
+		});
+
+		it('asks PouchDB for a range holding a document with an attachment, and answers as it does', async () => {
+			const data = Buffer.from('hello').toString('base64');
+			await writer.bulkDocs([{ _id: `${B}6`, n: 6, _attachments: { 'a.txt': { content_type: 'text/plain', data } } }]);
+			asked = [];
+			const direct = (await listRange(db, wrapped(), range, count)) as Listing & { rows: { doc: Record<string, unknown> }[] };
+			expect(asked).toHaveLength(1);
+			expect(direct.rows.at(-1)!.doc).toMatchObject({ _attachments: { 'a.txt': { stub: true } } });
+		});
 	});
 });

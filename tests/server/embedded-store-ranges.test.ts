@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedStore, type EmbeddedStore } from '../../server/store/embedded-store.js';
 
 type Row = { id: string; key: string; value: { rev: string } };
-type RangeQuery = { startkey?: string; endkey?: string; inclusive_end?: boolean; include_docs?: false };
+type RangeQuery = { startkey?: string; endkey?: string; inclusive_end?: boolean; include_docs?: boolean };
 type Listing = { total_rows: number; offset: number; rows: Row[] };
 
 let store: EmbeddedStore;
@@ -94,8 +94,8 @@ describe('key ranges listed by the embedded store', () => {
 
 	it("answers nano's GET /{db}/_all_docs over a key range as express-pouchdb does, and leaves it anything else", async () => {
 		const get = (db: string, query: Record<string, unknown>) => send('GET', `/${db}/_all_docs?${new URLSearchParams(Object.entries(query).map(([name, value]): [string, string] => [name, JSON.stringify(value)]))}`);
-		const asked: Record<string, unknown>[] = [{ startkey: A, endkey: END }, { startkey: A, endkey: END, inclusive_end: false }, { endkey: 'case:a:' }, {}, { startkey: END, endkey: A }];
-		for (const query of asked) expect(await get('listing', query)).toEqual(await get('listing', byPouch(query)));
+		const asked: Record<string, unknown>[] = [{ startkey: A, endkey: END }, { startkey: A, endkey: END, inclusive_end: false }, { endkey: 'case:a:' }, {}, { startkey: END, endkey: A }, { startkey: A, endkey: END, include_docs: true }];
+		for (const query of asked) expect(JSON.stringify(await get('listing', query))).toBe(JSON.stringify(await get('listing', byPouch(query))));
 		const direct = await get('listing', { startkey: A, endkey: END });
 		expect((direct.body as Listing).rows.map((r) => r.id)).toEqual([A, `${A}conflict`, `${A}note:1`, `${A}é`, `${A}日本`, `${A}\uffef`, END]);
 		const unquoted = await send('GET', `/listing/_all_docs?startkey=case:b:&endkey=case:b:%EF%BF%B0`);
@@ -126,6 +126,40 @@ describe('key ranges listed by the embedded store', () => {
 		expect(ids).toEqual([all, all.slice(0, 2), all.slice(5), [...all].reverse(), ['case:b:', 'case:b:note:1'], [`${A}note:1`]]);
 		const withDocs = results[0]!.rows as (Row & { doc: { side?: string; _conflicts?: string[] } })[];
 		expect(withDocs.find((r) => r.id === `${A}conflict`)!.doc).toMatchObject({ side: 'two', _conflicts: ['2-aaa'] });
+	});
+
+	it.each<[string, RangeQuery]>([
+		['a case range', { startkey: A, endkey: END }],
+		['an end left out with inclusive_end false', { startkey: A, endkey: END, inclusive_end: false }],
+		['a range that holds nothing', { startkey: 'case:c:', endkey: 'case:c:\ufff0' }],
+		['a start after the end', { startkey: END, endkey: A }],
+		['design documents', { startkey: '_design/', endkey: '_design/\ufff0' }],
+		['no keys at all', {}]
+	])('answers %s with bodies exactly as PouchDB does', async (_, range) => {
+		const query = { ...range, include_docs: true };
+		const [direct, pouch] = await queries('listing', [query, byPouch(query)]);
+		expect(JSON.stringify(direct)).toBe(JSON.stringify(pouch));
+	});
+
+	it('gives each row with a body the body of its winning revision, leaving deleted documents out', async () => {
+		const [direct] = await queries('listing', [{ startkey: A, endkey: END, include_docs: true }]);
+		const docs = (direct!.rows as (Row & { doc: Record<string, unknown> })[]).map((r) => r.doc);
+		expect(docs.map((d) => d._id)).toEqual([A, `${A}conflict`, `${A}note:1`, `${A}é`, `${A}日本`, `${A}\uffef`, END]);
+		expect(docs.find((d) => d._id === `${A}conflict`)).toEqual({ _id: `${A}conflict`, _rev: '3-bbb', side: 'two' });
+		expect(docs.find((d) => d._id === `${A}note:1`)).toEqual({ _id: `${A}note:1`, _rev: revs.get(`${A}note:1`), n: 2 });
+		for (const row of direct!.rows as (Row & { doc: Record<string, unknown> })[]) expect(row.doc._rev).toBe(row.value.rev);
+	});
+
+	it('answers a range with bodies holding a document with an attachment as PouchDB does, its attachment a stub', async () => {
+		expect((await send('PUT', '/attached')).status).toBe(201);
+		const data = Buffer.from('hello').toString('base64');
+		const docs = [{ _id: `${A}1`, n: 1 }, { _id: `${A}2`, n: 2, _attachments: { 'a.txt': { content_type: 'text/plain', data } } }, { _id: `${A}3`, n: 3 }];
+		expect((await send('POST', '/attached/_bulk_docs', { docs })).status).toBe(201);
+		const query = { startkey: A, endkey: END, include_docs: true };
+		const [direct, pouch] = await queries('attached', [query, byPouch(query)]);
+		expect(JSON.stringify(direct)).toBe(JSON.stringify(pouch));
+		expect((direct!.rows[1] as Row & { doc: Record<string, unknown> }).doc).toMatchObject({ n: 2, _attachments: { 'a.txt': { stub: true, content_type: 'text/plain' } } });
+		expect(direct!.rows).toHaveLength(3);
 	});
 
 	it('lists a database deleted and made again under the same name as empty', async () => {
@@ -164,5 +198,44 @@ describe('key ranges listed by the embedded store', () => {
 		const last = listings.at(-1)!;
 		expect(last.rows).toHaveLength(270);
 		for (const row of last.rows) expect(row.value.rev).toBe(chains.get(row.id)!.at(-1));
+	});
+
+	it("gives every row with a body the revision its _rev names while the same documents are written, and never fails", async () => {
+		expect((await send('PUT', '/busy-bodies')).status).toBe(201);
+		const ids = Array.from({ length: 300 }, (_, i) => `case:busy:${String(i).padStart(4, '0')}`);
+		const chains = new Map(ids.map((id) => [id, [] as string[]]));
+		// Each revision's body, by revision: n counts the writes, and the revision names its document.
+		const bodies = new Map<string, { n: number; of: string }>();
+		const record = (answers: { id: string; rev?: string }[], n: number) =>
+			answers.forEach((a) => {
+				if (!a.rev) return;
+				chains.get(a.id)!.push(a.rev);
+				bodies.set(a.rev, { n, of: a.id });
+			});
+		record((await send('POST', '/busy-bodies/_bulk_docs', { docs: ids.map((_id) => ({ _id, n: 0, of: _id })) })).body as { id: string; rev: string }[], 0);
+		const range = { startkey: 'case:busy:', endkey: 'case:busy:\ufff0', include_docs: true };
+		const writing = (async () => {
+			for (let n = 1; n <= 8; n++) {
+				const docs = ids.map((_id) => ({ _id, _rev: chains.get(_id)!.at(-1), n, of: _id, ...(n === 8 && _id.endsWith('7') ? { _deleted: true } : {}) }));
+				record((await send('POST', '/busy-bodies/_bulk_docs', { docs })).body as { id: string; rev: string }[], n);
+			}
+		})();
+		const listings: Listing[] = [];
+		let done = false;
+		void writing.then(() => (done = true));
+		while (!done) listings.push(...(await queries('busy-bodies', [range, range])));
+		await writing;
+		listings.push(...(await queries('busy-bodies', [range])));
+		expect(listings.length).toBeGreaterThan(2);
+		for (const listing of listings) {
+			expect(listing.rows.map((r) => r.id)).toEqual([...listing.rows.map((r) => r.id)].sort());
+			for (const row of listing.rows as (Row & { doc: { _id: string; _rev: string; n: number; of: string } })[]) {
+				expect(chains.get(row.id)).toContain(row.value.rev);
+				expect(row.doc).toEqual({ _id: row.id, _rev: row.value.rev, ...bodies.get(row.value.rev) });
+			}
+		}
+		const last = listings.at(-1)!;
+		expect(last.rows).toHaveLength(270);
+		for (const row of last.rows as (Row & { doc: { n: number } })[]) expect([row.value.rev, row.doc.n]).toEqual([chains.get(row.id)!.at(-1), 8]);
 	});
 });
