@@ -75,8 +75,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 	 * the push stored: read before them, they could match a server restored from a backup taken
 	 * before the push, and the tablet would keep revisions the server lost (docs/sync.md, "One
 	 * round"). It names the revisions the push stored (`withHolds`), so they are not sent back.
-	 * That batch settles on the device while the pull is out; no page is stored before it has. The access report goes beside the pull, only after a push that succeeded: the server
-	 * counts it as the tablet having synced (device exposure).
+	 * That batch settles on the device while the pull is out; no page is stored before it has. The
+	 * access report goes beside the pull, only after a push that succeeded: the server counts it as
+	 * the tablet having synced (device exposure).
 	 */
 	async function round(): Promise<SyncOutcome> {
 		if (!deps.isUnlocked()) return { status: 'locked' };
@@ -84,11 +85,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 		// The pull's question is read while the push is out; it is asked only once the push is answered.
 		const asked = pull.request();
 		asked.catch(() => undefined);
-		let stored: PushedVersion[] = [];
-		let answered = (_: PushedVersion[]) => {};
-		const lastAnswered = new Promise<void>((resolve) => (answered = (versions) => ((stored = versions), resolve())));
+		let answered: (stored: PushedVersion[]) => void = () => {};
+		const lastAnswered = new Promise<PushedVersion[]>((resolve) => (answered = resolve));
 		const pushing = pushOutbox(ctx, notRefused, settled, answered);
-		const early = await Promise.race([lastAnswered, pushing]);
+		const early = await Promise.race([lastAnswered.then(() => undefined), pushing]);
 		if (early && !early.ok) return failed(early);
 		// Pages wait for this: stored only once the push's last batch is settled, never after a failure.
 		const pushSettled = pushing.then((done) => {
@@ -97,7 +97,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 		});
 		pushSettled.catch(() => undefined);
 		// The round holds the lock until all three have ended, whichever fails first.
-		const [pushedAll, reported, pulled] = await Promise.allSettled([pushing, Promise.resolve(deps.reportAccess?.()), pull(pushSettled, asked.then((question) => withHolds(question, stored)))]);
+		const [pushedAll, reported, pulled] = await Promise.allSettled([pushing, Promise.resolve(deps.reportAccess?.()), pull(pushSettled, Promise.all([asked, lastAnswered]).then(([question, stored]) => withHolds(question, stored)))]);
 		if (pushedAll.status === 'rejected') throw pushedAll.reason;
 		const pushed = pushedAll.value;
 		if (!pushed.ok) return failed(pushed);
